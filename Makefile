@@ -1,0 +1,86 @@
+# élus 2.0 — `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+CHROMIUM := /usr/bin/chromium
+
+.DEFAULT_GOAL := help
+.PHONY: help install system-deps run test lint bench demo worker beat messages lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements/dev.txt $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	touch $(STAMP)
+
+system-deps: ## Debian packages: Chromium for browser tests, gettext for translations
+	@missing=""; \
+	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+		if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+			echo "apt-get install$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Paquets manquants :$$missing (installez-les avec apt-get ; les tests navigateur seront ignorés)"; \
+		fi; \
+	fi
+
+install: $(STAMP) system-deps ## Create .venv and install the pinned requirements
+	@mkdir -p var
+
+messages: $(STAMP) ## Compile translations (and refresh the English catalogue with MAKE_MESSAGES=1)
+	@if [ -n "$(MAKE_MESSAGES)" ]; then $(MANAGE) makemessages -l en --no-obsolete -i 'var/*' -i 'tests/*' -i 'bench/*'; fi
+	$(MANAGE) compilemessages -v0 --ignore '.venv'
+
+run: install messages ## Install, migrate, load the demo and serve with worker and beat on :8000
+	$(MANAGE) check_services
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) createcachetable
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "  élus 2.0 : http://127.0.0.1:8000/  (admin : http://127.0.0.1:8000/admin/, courriels : http://127.0.0.1:8000/dev/mail/)"
+	@echo "  Comptes de démonstration, mot de passe demo-elus2 : elu@, formateur@, responsable@, suivi@, admin@example.org"
+	@echo "  Ctrl-C arrête le serveur, le worker et beat."
+	@echo ""
+	$(BIN)/honcho -f Procfile start
+
+demo: install messages ## Migrate and (re)load the demo data only
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) seed_demo
+
+worker: install ## Run a Celery worker alone
+	$(BIN)/celery -A elus2 worker -l info
+
+beat: install ## Run Celery beat alone (exactly one per deployment)
+	$(BIN)/celery -A elus2 beat -l info
+
+lint: install ## ruff, djhtml, Django checks, migrations check and the import-layer contract
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/djhtml --check templates
+	DJANGO_SETTINGS_MODULE=elus2.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=elus2.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/lint-imports
+
+test: install messages lint ## Install, lint and run the whole test suite
+	$(BIN)/pytest
+
+bench: install messages ## Measure pages against the bare view under gunicorn; writes var/bench.json
+	$(BIN)/python bench/run.py
+
+lock: $(BIN)/python ## Re-pin requirements/*.txt from pyproject.toml (no index URLs)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --no-emit-index-url --no-header -o requirements/base.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-emit-index-url --no-header -o requirements/dev.txt
+
+clean: ## Remove var/ (database, mail, queues) but keep .venv
+	rm -rf var

@@ -1,0 +1,44 @@
+"""The Celery app and the beat schedule.
+
+The broker is Redis when REDIS_URL is set, otherwise kombu's filesystem transport under var/celery/
+(settings/base.py), so `make run` needs no server. Reliability defaults live in settings/base.py.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "elus2.settings.dev")
+
+app = Celery("elus2")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.on_configure.connect
+def _prepare_embedded_broker(sender, **kwargs) -> None:
+    """The filesystem transport and result backend need their folders before the first message."""
+    from django.conf import settings
+
+    if not settings.CELERY_BROKER_URL.startswith("filesystem://"):
+        return
+    options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
+    for key in ("data_folder_in", "data_folder_out", "control_folder", "processed_folder"):
+        Path(options[key]).mkdir(parents=True, exist_ok=True)
+    Path(settings.CELERY_RESULT_BACKEND.removeprefix("file://")).mkdir(parents=True, exist_ok=True)
+
+
+# One line per entry: what runs, and when.
+app.conf.beat_schedule = {
+    # Liveness of the worker/beat pair; harmless and cheap.
+    "heartbeat-every-5-min": {"task": "elus2.ping", "schedule": 300.0},
+}
+
+
+@app.task(name="elus2.ping", ignore_result=False, time_limit=10, soft_time_limit=5)
+def ping(value: str = "pong") -> str:
+    """Round-trip probe for the broker: returns what it was given."""
+    return value

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LearningConfig(AppConfig):
+    """Enrolments and lesson progress of officials."""
+
+    name = "elus2.learning"
+    label = "learning"
+    verbose_name = _("Parcours")

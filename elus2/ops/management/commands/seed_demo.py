@@ -1,0 +1,18 @@
+"""Loads the demo: one account per role (and, as issues land, the starter course and progress)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from elus2.ops.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_ensure
+
+
+class Command(BaseCommand):
+    help = "Charge les données de démonstration (idempotent)."
+
+    def handle(self, *args, **options):
+        if not settings.ELUS2_DEMO_ALLOWED:
+            raise CommandError("seed_demo est réservé au développement (ELUS2_DEMO_ALLOWED).")
+        demo_accounts_ensure()
+        self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {account.email:<26} {account.group}")

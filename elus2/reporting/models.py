@@ -1,0 +1,1 @@
+"""No models: reporting only reads, through selectors.py (issue 6)."""

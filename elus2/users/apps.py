@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UsersConfig(AppConfig):
+    """Accounts: email login, mandate, collectivité, language; allauth adapters."""
+
+    name = "elus2.users"
+    label = "users"
+    verbose_name = _("Comptes")

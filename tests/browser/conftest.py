@@ -1,0 +1,83 @@
+"""Browser tests: Playwright drives the system Chromium against pytest-django's live server,
+and every page a test visits can be checked with axe-core (WCAG 2.1 A and AA)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.services import CHROMIUM, need_browser
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are plain
+# synchronous calls all the same.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE = {"width": 375, "height": 740}
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def _page(chromium, **context_options):
+    context = chromium.new_context(locale="fr-FR", **context_options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return context, page
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context, page = _page(chromium)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(chromium, live_server):
+    context, page = _page(chromium, viewport=PHONE, is_mobile=True, has_touch=True)
+    yield page
+    context.close()
+
+
+def assert_accessible(page) -> None:
+    """Fails on any WCAG 2.1 A/AA violation axe-core finds on the current page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    violations = results.response["violations"]
+    summary = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+    ]
+    assert not violations, f"{page.url}:\n" + "\n".join(summary)
+
+
+def assert_no_horizontal_scroll(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    viewport = page.evaluate("window.innerWidth")
+    assert width <= viewport, f"{page.url} scrolls sideways at {viewport}px ({width}px wide)"

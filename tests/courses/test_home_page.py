@@ -1,0 +1,59 @@
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from courses.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_site_root_is_our_home_page(client):
+    assert HomePage.objects.count() == 1
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.templates[0].name == "courses/home_page.html"
+
+
+def test_home_page_in_french_by_default(client):
+    html = client.get("/").content.decode()
+    assert '<html lang="fr">' in html
+    assert "Aller au contenu" in html
+    assert "Les élus locaux et le web social" in html
+
+
+def test_home_page_in_english_on_request(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to content" in html
+    assert "Local elected officials and the social web" in html
+
+
+def test_language_switcher_works_without_javascript(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert "Skip to content" in client.get("/").content.decode()
+
+
+def test_skip_link_targets_the_main_content(client):
+    html = client.get("/").content.decode()
+    assert 'href="#contenu"' in html and 'id="contenu"' in html
+
+
+def test_page_weight_under_100_kb(client):
+    """HTML + CSS + JS of the home and login pages, images excluded."""
+    for url in ["/", "/accounts/login/"]:
+        html = client.get(url).content
+        total = len(html)
+        for asset in re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html):
+            path = finders.find(asset.decode())
+            assert path, asset
+            with open(path, "rb") as handle:
+                total += len(handle.read())
+        assert total < 100 * 1024, (url, total)
+
+
+def test_unknown_page_is_a_french_404(client):
+    response = client.get("/nulle-part/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
