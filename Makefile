@@ -75,6 +75,9 @@ test: install messages lint ## Install, lint and run the whole test suite
 	$(BIN)/pytest
 
 bench: install messages ## Measure pages against the bare view under gunicorn; writes var/bench.json
+	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || \
+		{ echo "wrk manquant : apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py
 
 lock: $(BIN)/python ## Re-pin requirements/*.txt from pyproject.toml (no index URLs)

@@ -7,20 +7,22 @@ import os
 
 import pytest
 
+from tests.factories.pages import home_page_ensure
 from tests.services import CHROMIUM, need_browser
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are plain
-# synchronous calls all the same.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 375, "height": 740}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
     need_browser()
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread while it runs; the ORM calls the
+    # tests make are plain synchronous calls all the same. Only for the browser modules.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -38,6 +40,8 @@ def chromium():
         )
         yield browser
         browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def _page(chromium, **context_options):
@@ -45,6 +49,12 @@ def _page(chromium, **context_options):
     page = context.new_page()
     page.set_default_timeout(15_000)
     return context, page
+
+
+@pytest.fixture(autouse=True)
+def _site(transactional_db):
+    """The flushed database of a live-server test gets its home page and site back."""
+    home_page_ensure()
 
 
 @pytest.fixture
