@@ -44,7 +44,6 @@ messages: $(STAMP) ## Compile translations (and refresh the English catalogue wi
 run: install messages ## Install, migrate, load the demo and serve with worker and beat on :8000
 	$(MANAGE) check_services
 	$(MANAGE) migrate --no-input -v0
-	$(MANAGE) createcachetable
 	$(MANAGE) seed_demo
 	@echo ""
 	@echo "  élus 2.0 : http://127.0.0.1:8000/  (admin : http://127.0.0.1:8000/admin/, courriels : http://127.0.0.1:8000/dev/mail/)"

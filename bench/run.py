@@ -66,7 +66,6 @@ def manage(env: dict[str, str], *args: str) -> None:
 def prepare(env: dict[str, str]) -> None:
     """Schema, static files and the demo content, in the bench's own database."""
     manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "createcachetable")
     manage(env, "collectstatic", "--no-input", "-v0")
     dev = {**env, "DJANGO_SETTINGS_MODULE": "elus2.settings.dev"}
     manage(dev, "seed_demo")

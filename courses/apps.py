@@ -7,3 +7,6 @@ class CoursesConfig(AppConfig):
 
     name = "courses"
     verbose_name = _("Formations")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the cache invalidation receivers

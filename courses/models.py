@@ -1,16 +1,57 @@
-"""Course content as Wagtail pages. Pages only render content; learner state reaches them
-through `learning` template tags (shared/STYLE.md rule 3), so previews work without a learner."""
+"""Course content as Wagtail pages: catalogue → course → module → lesson.
+
+Pages only render content. Learner state (progress, enrolment) reaches them through `learning`
+template tags (shared/STYLE.md rule 3), so editors' previews work without a learner, and this app
+never reads learner tables.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import LessonBodyBlock, QuizBlock
+from .cache import content_generation
 
 
-class HomePage(Page):
+class Level(models.TextChoices):
+    BEGINNER = "debutant", _("Débutant")
+    INTERMEDIATE = "intermediaire", _("Intermédiaire")
+    ADVANCED = "avance", _("Avancé")
+
+
+class CompletionRule(models.TextChoices):
+    VIEWED = "viewed", _("Leçon vue")
+    MARKED_DONE = "marked_done", _("Marquée comme terminée par l'élu")
+    QUIZ_PASSED = "quiz_passed", _("Quiz réussi")
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class ContentPage(Page):
+    """Shared by our pages: the content generation that keys every cached fragment."""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["content_generation"] = content_generation()
+        return context
+
+
+class HomePage(ContentPage):
     """The site's front page: what the platform is, and the way in."""
 
     intro = RichTextField(
@@ -29,3 +70,227 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+
+class CourseIndexPage(ContentPage):
+    """The catalogue: every published course, readable without logging in."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("catalogue des formations")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = (
+            CoursePage.objects.child_of(self).live().public().select_related("cover_image")
+        )
+        return context
+
+
+@dataclass(frozen=True)
+class OutlineModule:
+    module: ModulePage
+    lessons: list[LessonPage]
+
+    @property
+    def minutes(self) -> int:
+        return sum(lesson.estimated_minutes for lesson in self.lessons)
+
+
+class CoursePage(ContentPage):
+    summary = models.TextField(
+        _("résumé"), help_text=_("Deux phrases qui donnent envie de suivre la formation.")
+    )
+    audience = models.CharField(
+        _("public"), max_length=250, help_text=_("À qui s'adresse la formation.")
+    )
+    level = models.CharField(
+        _("niveau"), max_length=20, choices=Level.choices, default=Level.BEGINNER
+    )
+    estimated_minutes = models.PositiveIntegerField(_("durée estimée (minutes)"), default=60)
+    objectives = models.TextField(
+        _("objectifs pédagogiques"), help_text=_("Un objectif par ligne, commençant par un verbe.")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de couverture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lessons_unlock_in_order = models.BooleanField(
+        _("leçons débloquées dans l'ordre"),
+        default=False,
+        help_text=_("Si coché, une leçon ne s'ouvre qu'une fois la précédente terminée."),
+    )
+    enrolment_open = models.BooleanField(
+        _("inscriptions ouvertes"),
+        default=True,
+        help_text=_(
+            "Si décoché, seules les personnes invitées par une promotion peuvent suivre la formation."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("level"), FieldPanel("estimated_minutes")],
+            heading=_("Public et durée"),
+        ),
+        FieldPanel("objectives"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("lessons_unlock_in_order"), FieldPanel("enrolment_open")],
+            heading=_("Parcours"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("objectives"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("formation")
+
+    @property
+    def objectives_list(self) -> list[str]:
+        return lines(self.objectives)
+
+    def outline(self) -> list[OutlineModule]:
+        """Modules and their live lessons in tree order, in two queries whatever the size."""
+        modules = list(ModulePage.objects.child_of(self).live().order_by("path"))
+        lessons = (
+            LessonPage.objects.descendant_of(self)
+            .live()
+            .order_by("path")
+            .only(
+                "id",
+                "title",
+                "slug",
+                "path",
+                "depth",
+                "url_path",
+                "estimated_minutes",
+                "completion_rule",
+            )
+        )
+        by_module: dict[str, list[LessonPage]] = {module.path: [] for module in modules}
+        for lesson in lessons:
+            parent_path = lesson.path[: -Page.steplen]
+            if parent_path in by_module:
+                by_module[parent_path].append(lesson)
+        return [OutlineModule(module, by_module[module.path]) for module in modules]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self
+        return context
+
+
+class ModulePage(ContentPage):
+    intro = models.TextField(
+        _("présentation"), blank=True, help_text=_("Une ou deux phrases sur le module.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+    @cached_property
+    def course(self) -> CoursePage | None:
+        return CoursePage.objects.ancestor_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.course
+        context["lessons"] = LessonPage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class LessonPage(ContentPage):
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("durée (minutes)"), default=5, help_text=_("Entre 3 et 7 minutes de lecture.")
+    )
+    objectives = models.TextField(_("objectifs"), blank=True, help_text=_("Un objectif par ligne."))
+    body = StreamField(LessonBodyBlock(), verbose_name=_("contenu"))
+    completion_rule = models.CharField(
+        _("leçon terminée quand"),
+        max_length=20,
+        choices=CompletionRule.choices,
+        default=CompletionRule.MARKED_DONE,
+    )
+    quiz = StreamField(
+        QuizBlock(),
+        verbose_name=_("quiz"),
+        blank=True,
+        help_text=_(
+            "Les questions du quiz de la leçon ; obligatoire si la leçon se termine par un quiz réussi."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("objectives"),
+                FieldPanel("completion_rule"),
+            ],
+            heading=_("Repères"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("quiz"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("objectives"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("leçon")
+
+    @property
+    def objectives_list(self) -> list[str]:
+        return lines(self.objectives)
+
+    @cached_property
+    def course(self) -> CoursePage | None:
+        return CoursePage.objects.ancestor_of(self).first()
+
+    def clean(self):
+        super().clean()
+        if self.completion_rule == CompletionRule.QUIZ_PASSED and not len(self.quiz):
+            raise ValidationError(
+                {
+                    "quiz": _(
+                        "Une leçon qui se termine par un quiz réussi doit contenir au moins une question."
+                    )
+                }
+            )
+
+    def serve(self, request, *args, **kwargs):
+        """Lessons are for signed-in officials: others go to login and come back here."""
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.course
+        return context

@@ -25,5 +25,11 @@ def run_with_clear_errors(argv: list[str]) -> None:
         from django.db import DatabaseError, InterfaceError
 
         if isinstance(error, DatabaseError | InterfaceError):
-            sys.exit(f"elus2: base de données injoignable ({_one_line(error)}) : {CONFIG_HINT}.")
+            if "connect" in str(error).lower():
+                sys.exit(
+                    f"elus2: base de données injoignable ({_one_line(error)}) : {CONFIG_HINT}."
+                )
+            sys.exit(
+                f"elus2: erreur de base de données ({_one_line(error)}) : lancez « python manage.py migrate »."
+            )
         raise
