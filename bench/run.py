@@ -71,6 +71,34 @@ def prepare(env: dict[str, str]) -> None:
     manage(dev, "seed_demo")
 
 
+SESSION_SNIPPET = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+user = get_user_model().objects.get(email="elu@example.org")
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print("SESSION", session.session_key)
+"""
+
+LESSON_PATH = "/formations/elus-2-0/e-reputation-et-veille/ce-que-voient-les-habitants/"
+
+
+def demo_session(env: dict[str, str]) -> str:
+    """A signed-in session for the demo official, for the pages that need one."""
+    output = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", SESSION_SNIPPET],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return next(line.split()[1] for line in output.splitlines() if line.startswith("SESSION "))
+
+
 def start_gunicorn(env: dict[str, str], port: int) -> subprocess.Popen:
     process = subprocess.Popen(
         [
@@ -140,12 +168,16 @@ def load(url: str, target: Target) -> dict:
     }
 
 
-def targets() -> list[Target]:
+def targets(session: str) -> list[Target]:
     """The bare view first: every ratio is measured against it."""
+    signed_in = {"BENCH_COOKIE": f"sessionid={session}"}
     return [
         Target("bare", "/healthz/"),
         Target("home", "/"),
         Target("login", "/accounts/login/"),
+        Target("catalogue", "/formations/"),
+        Target("course_anonymous", "/formations/elus-2-0/"),
+        Target("lesson_signed_in", LESSON_PATH, env=signed_in),
     ]
 
 
@@ -156,11 +188,12 @@ def main() -> None:
     if not os.environ.get("DATABASE_URL"):
         (VAR / "bench").mkdir(parents=True, exist_ok=True)
     prepare(env)
+    session = demo_session(env)
     port = free_port()
     server = start_gunicorn(env, port)
     pages: dict[str, dict] = {}
     try:
-        for target in targets():
+        for target in targets(session):
             url = f"http://127.0.0.1:{port}{target.path}"
             result = load(url, target)
             result["queries"] = queries_of(url, target)

@@ -10,17 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import LessonBodyBlock, QuizBlock
-from .cache import content_generation
+from .cache import content_generation, mark_cacheable_for_anonymous, view_restrictions_exist
 
 
 class Level(models.TextChoices):
@@ -42,8 +44,23 @@ def lines(text: str) -> list[str]:
 class ContentPage(Page):
     """Shared by our pages: the content generation that keys every cached fragment."""
 
+    # Anonymous visitors get the whole rendered page from AnonymousPageCacheMiddleware.
+    cache_for_anonymous = False
+
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail checks restrictions on every request (2 queries); skip that while none exist."""
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.cache_for_anonymous and not getattr(request, "is_preview", False):
+            mark_cacheable_for_anonymous(response)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -67,9 +84,28 @@ class HomePage(ContentPage):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("call_to_action")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    cache_for_anonymous = True
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def route(self, request, path_components):
+        """Resolve any path under the site in two queries (Wagtail walks the tree: two per level).
+
+        Our pages do not route sub-paths themselves, so the page whose url_path matches is the
+        answer; as in Wagtail, only that final page must be live.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        found = Page.objects.filter(url_path=url_path).values_list("pk", "content_type_id").first()
+        if found is None:
+            raise Http404
+        model = ContentType.objects.get_for_id(found[1]).model_class()
+        page = model.objects.filter(pk=found[0]).first() if model else None
+        if page is None or not page.live:
+            raise Http404
+        return page.route(request, [])
 
 
 class CourseIndexPage(ContentPage):
@@ -80,6 +116,7 @@ class CourseIndexPage(ContentPage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["courses.HomePage"]
     subpage_types = ["courses.CoursePage"]
+    cache_for_anonymous = True
 
     class Meta:
         verbose_name = _("catalogue des formations")
@@ -158,6 +195,7 @@ class CoursePage(ContentPage):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
+    cache_for_anonymous = True
 
     class Meta:
         verbose_name = _("formation")
@@ -205,6 +243,7 @@ class ModulePage(ContentPage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
+    cache_for_anonymous = True
 
     class Meta:
         verbose_name = _("module")

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import user_passes_test
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from .mail import stored_mail_get, stored_mail_list
 
@@ -35,3 +36,24 @@ def dev_mail_detail(request, name: str):
     if message is None:
         raise Http404
     return render(request, "dev/mail_detail.html", {"mail": message})
+
+
+def language_switch(request, code: str):
+    """Sets the language cookie and goes back. A plain link (no form, no CSRF token) keeps the
+    anonymous pages identical for every visitor, so they can be served from the page cache."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = redirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response

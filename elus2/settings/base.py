@@ -205,6 +205,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost: it needs the language and the user, and serves cached pages to anonymous visitors.
+    "courses.cache.AnonymousPageCacheMiddleware",
 ]
 # Bench only: adds X-Queries (SQL queries of the request) so make bench can report it.
 ELUS2_QUERY_COUNT_HEADER = env_bool("ELUS2_QUERY_COUNT_HEADER", False)

@@ -30,8 +30,8 @@ def test_home_page_in_english_on_request(client):
 
 
 def test_language_switcher_works_without_javascript(client):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    assert response.status_code == 302
+    response = client.get("/langue/en/?next=/")
+    assert response.status_code == 302 and response["Location"] == "/"
     assert "Skip to content" in client.get("/").content.decode()
 
 
@@ -57,3 +57,8 @@ def test_unknown_page_is_a_french_404(client):
     response = client.get("/nulle-part/")
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
+
+
+def test_language_switch_refuses_other_sites_and_unknown_languages(client):
+    assert client.get("/langue/en/?next=https://evil.example/").headers["Location"] == "/"
+    assert client.get("/langue/de/?next=/").status_code == 404
