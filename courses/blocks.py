@@ -18,6 +18,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# The admin block picker shows each block through this page, styled like the learner site.
+PREVIEW_TEMPLATE = "courses/blocks/preview.html"
 
 
 class Network(blocks.ChoiceBlock):
@@ -59,6 +61,7 @@ class HeadingBlock(blocks.CharBlock):
     class Meta:
         icon = "title"
         label = _("Intertitre")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/heading.html"
         help_text = _("Un titre court qui annonce la partie suivante de la leçon.")
         preview_value = "Pourquoi répondre aux habitants en ligne"
@@ -71,6 +74,7 @@ class ParagraphBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         label = _("Texte")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/paragraph.html"
         help_text = _("Le texte de la leçon : gras, italique, liens et listes.")
         preview_value = (
@@ -109,6 +113,7 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/image.html"
         help_text = _("Une image avec son texte alternatif.")
         preview_value = {
@@ -133,6 +138,7 @@ class VideoBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         label = _("Vidéo")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/video.html"
         help_text = _("Une vidéo en ligne, toujours accompagnée de sa transcription.")
         preview_value = {
@@ -151,6 +157,7 @@ class KeyFigureBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Chiffre clé")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/key_figure.html"
         help_text = _("Un chiffre marquant, toujours avec sa source.")
         preview_value = {
@@ -168,6 +175,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Citation ou témoignage")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/quote.html"
         help_text = _(
             "Les mots d'un élu, d'un habitant ou d'un expert, avec son nom et sa fonction."
@@ -188,6 +196,7 @@ class GoodPracticeBlock(CalloutBlock):
     class Meta:
         icon = "tick-inverse"
         label = _("Bonne pratique")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/good_practice.html"
         help_text = _("Un conseil à appliquer, mis en valeur en vert.")
         preview_value = "<p>Publiez l'ordre du jour du conseil la veille.</p>"
@@ -197,6 +206,7 @@ class AvoidBlock(CalloutBlock):
     class Meta:
         icon = "warning"
         label = _("À éviter")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/avoid.html"
         help_text = _("Une erreur fréquente à ne pas commettre, mise en valeur en rouge.")
         preview_value = "<p>Supprimer un commentaire critique mais poli.</p>"
@@ -209,6 +219,7 @@ class ChecklistBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Liste de vérification")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/checklist.html"
         help_text = _("Les étapes ou points à vérifier, que l'élu peut cocher mentalement.")
         preview_value = {
@@ -225,6 +236,7 @@ class DocumentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document à télécharger")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/document.html"
         help_text = _("Un modèle, une fiche ou une charte à télécharger.")
         preview_value = {"title": "Modèle de charte de modération", "description": "PDF, 2 pages"}
@@ -245,6 +257,7 @@ class SocialPostBlock(blocks.StructBlock):
     class Meta:
         icon = "comment"
         label = _("Publication (réseau social)")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/social_post.html"
         help_text = _(
             "Une publication fictive qui ressemble à X, Facebook, Instagram ou LinkedIn, pour "
@@ -274,6 +287,7 @@ class CommentThreadBlock(blocks.StructBlock):
     class Meta:
         icon = "group"
         label = _("Fil de commentaires")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/comment_thread.html"
         help_text = _(
             "Une publication et ses réponses, chacune avec un ton, pour apprendre à y répondre."
@@ -309,6 +323,7 @@ class SearchResultsBlock(blocks.StructBlock):
     class Meta:
         icon = "search"
         label = _("Résultats de recherche")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/search_results.html"
         help_text = _(
             "Ce qu'un habitant voit quand il cherche le nom de l'élu sur un moteur de recherche."
@@ -393,6 +408,7 @@ class SingleChoiceBlock(ChoiceQuestionBlock):
     class Meta:
         icon = "radio-full"
         label = _("Question à choix unique")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/quiz_choice.html"
         help_text = _("Une seule bonne réponse parmi plusieurs ; chaque réponse a son explication.")
         preview_value = {
@@ -419,6 +435,7 @@ class MultipleChoiceBlock(ChoiceQuestionBlock):
     class Meta:
         icon = "tasks"
         label = _("Question à choix multiples")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/quiz_multiple.html"
         help_text = _(
             "Plusieurs bonnes réponses possibles ; l'élu coche toutes celles qui sont justes."
@@ -455,6 +472,7 @@ class TrueFalseBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Vrai ou faux")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/quiz_true_false.html"
         help_text = _(
             "Une affirmation à juger vraie ou fausse, avec une explication pour chaque réponse."
@@ -485,10 +503,28 @@ class BestReplyBlock(ChoiceQuestionBlock):
     class Meta:
         icon = "comment"
         label = _("Quelle réponse publiez-vous ?")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/quiz_best_reply.html"
         help_text = _(
             "Une situation tirée des réseaux sociaux, et plusieurs réponses possibles dont une seule est la meilleure."
         )
+        preview_value = {
+            "situation": [("social_post", SAMPLE_POST)],
+            "question": "Quelle réponse publiez-vous sous cette annonce ?",
+            "options": [
+                {
+                    "text": "Merci de votre intérêt : l'ordre du jour est en ligne sur le site.",
+                    "correct": True,
+                    "feedback": "Oui : courtois, utile, avec un lien vers l'information.",
+                },
+                {
+                    "text": "Venez en personne, on ne répond pas ici.",
+                    "correct": False,
+                    "feedback": "Fermer le dialogue en ligne éloigne ceux qui ne peuvent pas venir.",
+                },
+            ],
+            "explanation": "Une réponse publique sert aussi tous ceux qui la lisent.",
+        }
 
 
 # The situation comes first in the form, before the question and options.
@@ -520,6 +556,7 @@ class OrderingBlock(blocks.StructBlock):
     class Meta:
         icon = "order"
         label = _("Remettre dans l'ordre")
+        preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/quiz_ordering.html"
         help_text = _("Des étapes à remettre dans le bon ordre.")
         preview_value = {
@@ -540,3 +577,13 @@ class QuizBlock(blocks.StreamBlock):
     true_false = TrueFalseBlock()
     best_reply = BestReplyBlock()
     ordering = OrderingBlock()
+
+    def get_prep_value(self, value):
+        """Store an id on every option and step, however the quiz was built.
+
+        A stream loaded from raw data keeps its children raw until they are read, and list items
+        without a stored id get a new random one at each load: answers keyed by option id would
+        then never match. Reading every child first makes the list blocks write their ids.
+        """
+        list(value or [])
+        return super().get_prep_value(value)

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from .blocks import LessonBodyBlock, QuizBlock
 from .cache import content_generation, mark_cacheable_for_anonymous, view_restrictions_exist
+from .outline import course_outline, course_path_of
 
 
 class Level(models.TextChoices):
@@ -308,10 +309,6 @@ class LessonPage(ContentPage):
     def objectives_list(self) -> list[str]:
         return lines(self.objectives)
 
-    @cached_property
-    def course(self) -> CoursePage | None:
-        return CoursePage.objects.ancestor_of(self).first()
-
     def clean(self):
         super().clean()
         if self.completion_rule == CompletionRule.QUIZ_PASSED and not len(self.quiz):
@@ -331,5 +328,5 @@ class LessonPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["course"] = self.course
+        context["outline"] = course_outline(course_path=course_path_of(self))
         return context

@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses import views as course_views
+
 from . import views
 
 # The Django admin logs in through allauth (code, verification and, later, MFA apply there too).
@@ -16,11 +18,13 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("langue/<str:code>/", views.language_switch, name="language_switch"),
     path("accounts/", include("allauth.urls")),
+    path("parcours/", include("elus2.learning.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("dev/mail/", views.dev_mail_list, name="dev_mail_list"),
     path("dev/mail/<str:name>/", views.dev_mail_detail, name="dev_mail_detail"),
+    path("recherche/", course_views.lesson_search, name="lesson_search"),
 ]
 
 if settings.DEBUG:

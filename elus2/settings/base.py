@@ -247,7 +247,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/parcours/"  # « Mon parcours »
 ACCOUNT_ADAPTER = "elus2.users.adapters.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -325,3 +325,7 @@ LOGGING = {
 
 # Demo accounts with a known password: never in production (production.py turns it off).
 ELUS2_DEMO_ALLOWED = True
+
+# Honest active time: what lesson heartbeats may add at most (minutes).
+ELUS2_ACTIVE_LESSON_CAP_MINUTES = env_int("ELUS2_ACTIVE_LESSON_CAP_MINUTES", 30)
+ELUS2_ACTIVE_DAILY_CAP_MINUTES = env_int("ELUS2_ACTIVE_DAILY_CAP_MINUTES", 240)

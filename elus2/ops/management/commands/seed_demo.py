@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.starter import starter_course_ensure
-from elus2.ops.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_ensure
+from elus2.ops.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_ensure, demo_progress_ensure
 
 
 class Command(BaseCommand):
@@ -15,6 +15,7 @@ class Command(BaseCommand):
             raise CommandError("seed_demo est réservé au développement (ELUS2_DEMO_ALLOWED).")
         demo_accounts_ensure()
         course = starter_course_ensure()
+        demo_progress_ensure(course)
         self.stdout.write(f"Formation de démonstration : {course.title} ({course.url})")
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")
         for account in DEMO_ACCOUNTS:

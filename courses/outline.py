@@ -1,0 +1,106 @@
+"""A course's outline as plain, cacheable data: modules and live lessons in order, with URLs.
+
+Built in three queries, then cached per content generation (courses/cache.py), so pages that show
+an outline with learner state on top of it (the `learning` app) add no content queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from wagtail.models import Page
+
+from .cache import content_generation
+
+
+@dataclass(frozen=True)
+class OutlineLesson:
+    id: int
+    title: str
+    url: str
+    minutes: int
+    completion_rule: str
+    module_id: int
+
+
+@dataclass(frozen=True)
+class OutlineModule:
+    id: int
+    title: str
+    lessons: tuple[OutlineLesson, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    course_id: int
+    course_title: str
+    course_url: str
+    unlock_in_order: bool
+    enrolment_open: bool
+    modules: tuple[OutlineModule, ...]
+
+    @property
+    def lessons(self) -> list[OutlineLesson]:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    def position(self, lesson_id: int) -> int | None:
+        for index, lesson in enumerate(self.lessons):
+            if lesson.id == lesson_id:
+                return index
+        return None
+
+
+def course_path_of(page: Page) -> str:
+    """Lessons sit two levels below their course (the page types allow nothing else)."""
+    from .models import LessonPage, ModulePage
+
+    if isinstance(page, LessonPage):
+        return page.path[: -2 * Page.steplen]
+    if isinstance(page, ModulePage):
+        return page.path[: -Page.steplen]
+    return page.path
+
+
+def outline_build(course) -> Outline:
+    modules = course.outline()
+    return Outline(
+        course_id=course.pk,
+        course_title=course.title,
+        course_url=course.get_url() or "",
+        unlock_in_order=course.lessons_unlock_in_order,
+        enrolment_open=course.enrolment_open,
+        modules=tuple(
+            OutlineModule(
+                id=item.module.pk,
+                title=item.module.title,
+                lessons=tuple(
+                    OutlineLesson(
+                        id=lesson.pk,
+                        title=lesson.title,
+                        url=lesson.get_url() or "",
+                        minutes=lesson.estimated_minutes,
+                        completion_rule=lesson.completion_rule,
+                        module_id=item.module.pk,
+                    )
+                    for lesson in item.lessons
+                ),
+            )
+            for item in modules
+        ),
+    )
+
+
+def course_outline(*, course_path: str) -> Outline | None:
+    """The outline of the course at this tree path, from the cache when it is current."""
+    from .models import CoursePage
+
+    key = f"courses:outline:{content_generation()}:{course_path}"
+    outline = cache.get(key)
+    if outline is None:
+        course = CoursePage.objects.filter(path=course_path).first()
+        if course is None:
+            return None
+        outline = outline_build(course)
+        cache.set(key, outline, 24 * 3600)
+    return outline

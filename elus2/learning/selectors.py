@@ -1,0 +1,106 @@
+"""Reads of the learning app for screens: an official's own courses and lesson states.
+
+Each selector takes the person whose data it shows; nothing here lets one learner read another's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from courses.models import LessonPage
+from courses.outline import Outline, OutlineLesson, course_outline, course_path_of
+
+from .models import Enrolment, EnrolmentStatus, LessonProgress
+
+NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
+
+
+@dataclass
+class LessonState:
+    """Everything a lesson page shows about its learner, from two queries on top of the cached
+    outline: the enrolment and its progress rows."""
+
+    outline: Outline
+    lesson_id: int
+    enrolment: Enrolment | None
+    states: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def lessons(self) -> list[OutlineLesson]:
+        return self.outline.lessons
+
+    def state_of(self, lesson_id: int) -> str:
+        return self.states.get(lesson_id, NOT_STARTED)
+
+    @property
+    def current_state(self) -> str:
+        return self.state_of(self.lesson_id)
+
+    @property
+    def first_to_do(self) -> OutlineLesson | None:
+        return next((lesson for lesson in self.lessons if self.state_of(lesson.id) != DONE), None)
+
+    @property
+    def locked_by(self) -> OutlineLesson | None:
+        """In an ordered course, the earlier lesson still to finish before this one opens."""
+        if not self.outline.unlock_in_order:
+            return None
+        for lesson in self.lessons:
+            if lesson.id == self.lesson_id:
+                return None
+            if self.state_of(lesson.id) != DONE:
+                return lesson
+        return None
+
+    def neighbours(self) -> tuple[OutlineLesson | None, OutlineLesson | None]:
+        lessons = self.lessons
+        index = self.outline.position(self.lesson_id)
+        if index is None:
+            return None, None
+        previous = lessons[index - 1] if index > 0 else None
+        following = lessons[index + 1] if index + 1 < len(lessons) else None
+        return previous, following
+
+    def module_rows(self) -> list[dict]:
+        rows = []
+        for module in self.outline.modules:
+            done = sum(1 for lesson in module.lessons if self.state_of(lesson.id) == DONE)
+            total = len(module.lessons)
+            rows.append(
+                {
+                    "module": module,
+                    "done": done,
+                    "total": total,
+                    "percent": round(100 * done / total) if total else 0,
+                    "lessons": [(lesson, self.state_of(lesson.id)) for lesson in module.lessons],
+                }
+            )
+        return rows
+
+
+def lesson_state_get(*, user, lesson: LessonPage) -> LessonState | None:
+    outline = course_outline(course_path=course_path_of(lesson))
+    if outline is None:
+        return None
+    enrolment = Enrolment.objects.filter(user=user, course_id=outline.course_id).first()
+    states: dict[int, str] = {}
+    if enrolment is not None:
+        for lesson_id, viewed, completed in LessonProgress.objects.filter(
+            enrolment=enrolment
+        ).values_list("lesson_id", "first_viewed_at", "completed_at"):
+            states[lesson_id] = DONE if completed else (IN_PROGRESS if viewed else NOT_STARTED)
+    return LessonState(outline=outline, lesson_id=lesson.pk, enrolment=enrolment, states=states)
+
+
+def enrolment_list_for_user(*, user) -> dict[str, list[Enrolment]]:
+    """ "Mon parcours": courses in progress (most recent first) and completed ones, in one query."""
+    enrolments = (
+        Enrolment.objects.filter(user=user)
+        .select_related("course", "next_lesson")
+        .order_by("-last_activity_at", "-enrolled_at")
+    )
+    grouped: dict[str, list[Enrolment]] = {"in_progress": [], "completed": []}
+    for enrolment in enrolments:
+        key = "completed" if enrolment.status == EnrolmentStatus.COMPLETED else "in_progress"
+        grouped[key].append(enrolment)
+    return grouped

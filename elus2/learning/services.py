@@ -1,0 +1,191 @@
+"""Writes of the learning app: enrol, record a view, complete a lesson, count active time.
+
+Called by learning's views and Wagtail hooks, by `quizzes` when a quiz is passed and by `cohorts`
+when an invitation enrols someone. Every function is atomic; completion keeps the enrolment's
+figures (percent, next lesson, minutes left) in step with the progress rows in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from courses.models import CompletionRule, CoursePage, LessonPage
+from courses.outline import Outline, course_outline, course_path_of
+
+from .models import DailyActivity, Enrolment, EnrolmentStatus, LessonProgress
+
+HEARTBEAT_SECONDS = 30
+
+
+class EnrolmentClosed(Exception):
+    """The course takes only people invited through a cohort."""
+
+
+class CompletionRefused(Exception):
+    """This lesson does not complete that way (e.g. it needs a passed quiz)."""
+
+
+@dataclass(frozen=True)
+class CompletionResult:
+    progress: LessonProgress
+    enrolment: Enrolment
+    newly_completed: bool
+
+
+def _course_of(lesson: LessonPage) -> CoursePage:
+    return CoursePage.objects.get(path=course_path_of(lesson))
+
+
+@transaction.atomic
+def enrolment_create(*, user, course: CoursePage, invited: bool = False) -> Enrolment:
+    """Enrol (idempotent). Open courses take anyone; closed ones only invitations (cohorts)."""
+    existing = Enrolment.objects.filter(user=user, course=course).first()
+    if existing:
+        return existing
+    if not course.enrolment_open and not invited:
+        raise EnrolmentClosed
+    outline = course_outline(course_path=course.path)
+    lessons = outline.lessons if outline else []
+    try:
+        with transaction.atomic():
+            return Enrolment.objects.create(
+                user=user,
+                course=course,
+                lessons_total=len(lessons),
+                next_lesson_id=lessons[0].id if lessons else None,
+                minutes_left=sum(lesson.minutes for lesson in lessons),
+            )
+    except IntegrityError:  # a concurrent request enrolled them first
+        return Enrolment.objects.get(user=user, course=course)
+
+
+def _enrolment_for(*, user, lesson: LessonPage, course: CoursePage | None = None) -> Enrolment:
+    course = course or _course_of(lesson)
+    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    return enrolment or enrolment_create(user=user, course=course)
+
+
+def _progress_get_or_create(enrolment: Enrolment, lesson: LessonPage) -> LessonProgress:
+    try:
+        with transaction.atomic():
+            return LessonProgress.objects.get_or_create(enrolment=enrolment, lesson=lesson)[0]
+    except IntegrityError:
+        return LessonProgress.objects.get(enrolment=enrolment, lesson=lesson)
+
+
+def _refresh_figures(enrolment: Enrolment, outline: Outline | None, now) -> None:
+    """Recount from this enrolment's own rows (a handful), under the enrolment's row lock."""
+    lessons = outline.lessons if outline else []
+    live_ids = {lesson.id for lesson in lessons}
+    done_ids = (
+        set(
+            LessonProgress.objects.filter(
+                enrolment=enrolment, completed_at__isnull=False
+            ).values_list("lesson_id", flat=True)
+        )
+        & live_ids
+    )
+    remaining = [lesson for lesson in lessons if lesson.id not in done_ids]
+    enrolment.lessons_total = len(lessons)
+    enrolment.lessons_completed = len(done_ids)
+    enrolment.percent = round(100 * len(done_ids) / len(lessons)) if lessons else 0
+    enrolment.minutes_left = sum(lesson.minutes for lesson in remaining)
+    enrolment.next_lesson_id = remaining[0].id if remaining else None
+    if lessons and not remaining:
+        enrolment.status = EnrolmentStatus.COMPLETED
+        enrolment.completed_at = enrolment.completed_at or now
+    elif enrolment.status == EnrolmentStatus.COMPLETED:
+        enrolment.status = EnrolmentStatus.STARTED
+        enrolment.completed_at = None
+
+
+@transaction.atomic
+def lesson_view_record(*, user, lesson: LessonPage, enrolment: Enrolment) -> LessonProgress:
+    """An enrolled official opened the lesson: first view, last lesson, and completion when the
+    rule is "viewed"."""
+    now = timezone.now()
+    progress = _progress_get_or_create(enrolment, lesson)
+    if progress.first_viewed_at is None:
+        LessonProgress.objects.filter(pk=progress.pk, first_viewed_at__isnull=True).update(
+            first_viewed_at=now
+        )
+    updates = {"last_lesson_id": lesson.pk, "last_activity_at": now}
+    if enrolment.status == EnrolmentStatus.ENROLLED:
+        updates.update(status=EnrolmentStatus.STARTED, started_at=now)
+    Enrolment.objects.filter(pk=enrolment.pk).update(**updates)
+    if lesson.completion_rule == CompletionRule.VIEWED and progress.completed_at is None:
+        return lesson_progress_complete(
+            user=user, lesson=lesson, source=CompletionRule.VIEWED
+        ).progress
+    return progress
+
+
+@transaction.atomic
+def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> CompletionResult:
+    """Complete a lesson (idempotent; safe under concurrent requests).
+
+    `source` is how it was completed and must match the lesson's rule: the "J'ai terminé" button
+    for marked_done, the view for viewed, `quizzes` for quiz_passed.
+    """
+    if source != lesson.completion_rule:
+        raise CompletionRefused
+    course = _course_of(lesson)
+    enrolment = _enrolment_for(user=user, lesson=lesson, course=course)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    progress = _progress_get_or_create(enrolment, lesson)
+    now = timezone.now()
+    newly = bool(
+        LessonProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(
+            completed_at=now, first_viewed_at=progress.first_viewed_at or now
+        )
+    )
+    if newly:
+        progress.refresh_from_db()
+        _refresh_figures(enrolment, course_outline(course_path=course.path), now)
+        enrolment.last_lesson_id = lesson.pk
+        enrolment.last_activity_at = now
+        if enrolment.started_at is None:
+            enrolment.started_at = now
+        if enrolment.status == EnrolmentStatus.ENROLLED:
+            enrolment.status = EnrolmentStatus.STARTED
+        enrolment.save()
+    return CompletionResult(progress=progress, enrolment=enrolment, newly_completed=newly)
+
+
+@transaction.atomic
+def activity_heartbeat(*, user, lesson: LessonPage, enrolment: Enrolment) -> int:
+    """Credit up to 30 s of active time; returns the seconds credited (0 when capped or too soon).
+
+    A heartbeat counts only if the previous one on this lesson is at least 25 s old, and the
+    total stays under the per-lesson and per-day caps (settings ELUS2_ACTIVE_*).
+    """
+    now = timezone.now()
+    progress = _progress_get_or_create(enrolment, lesson)
+    progress = LessonProgress.objects.select_for_update().get(pk=progress.pk)
+    if progress.last_heartbeat_at and now - progress.last_heartbeat_at < timedelta(
+        seconds=HEARTBEAT_SECONDS - 5
+    ):
+        return 0
+    day = timezone.localdate(now)
+    daily, _ = DailyActivity.objects.get_or_create(user=user, day=day)
+    lesson_cap = max(settings.ELUS2_ACTIVE_LESSON_CAP_MINUTES, 3 * lesson.estimated_minutes) * 60
+    credit = min(
+        HEARTBEAT_SECONDS,
+        max(0, lesson_cap - progress.active_seconds),
+        max(0, settings.ELUS2_ACTIVE_DAILY_CAP_MINUTES * 60 - daily.seconds),
+    )
+    LessonProgress.objects.filter(pk=progress.pk).update(
+        last_heartbeat_at=now, active_seconds=F("active_seconds") + credit
+    )
+    if credit:
+        DailyActivity.objects.filter(pk=daily.pk).update(seconds=F("seconds") + credit)
+        Enrolment.objects.filter(pk=enrolment.pk).update(
+            active_seconds=F("active_seconds") + credit, last_activity_at=now
+        )
+    return credit

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "learning"
+
+urlpatterns = [
+    path("", views.my_learning, name="my_learning"),
+    path("inscription/<int:course_id>/", views.enrol, name="enrol"),
+    path("lecons/<int:lesson_id>/terminer/", views.lesson_complete, name="lesson_complete"),
+    path("lecons/<int:lesson_id>/activite/", views.lesson_heartbeat, name="lesson_heartbeat"),
+]

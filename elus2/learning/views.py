@@ -1,0 +1,94 @@
+"""Learner actions: enrol, "J'ai terminé cette leçon", the activity heartbeat, and "Mon parcours".
+
+Views hold no business logic: they check who may act and call a service.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.models import CoursePage, LessonPage
+from courses.outline import course_outline, course_path_of
+
+from .models import Enrolment
+from .selectors import enrolment_list_for_user
+from .services import (
+    CompletionRefused,
+    EnrolmentClosed,
+    activity_heartbeat,
+    enrolment_create,
+    lesson_progress_complete,
+)
+
+
+@login_required
+def my_learning(request):
+    return render(request, "learning/my_learning.html", enrolment_list_for_user(user=request.user))
+
+
+@login_required
+@require_POST
+def enrol(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        enrolment = enrolment_create(user=request.user, course=course)
+    except EnrolmentClosed:
+        raise PermissionDenied(
+            _("Cette formation est réservée aux personnes invitées par leur promotion.")
+        ) from None
+    messages.success(request, _("Vous êtes inscrit·e à « %(title)s ».") % {"title": course.title})
+    target = enrolment.next_lesson or enrolment.last_lesson
+    return redirect(target.get_url(request) if target else course.get_url(request))
+
+
+@login_required
+@require_POST
+def lesson_complete(request, lesson_id: int):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        result = lesson_progress_complete(user=request.user, lesson=lesson, source="marked_done")
+    except EnrolmentClosed:
+        raise PermissionDenied(
+            _("Cette formation est réservée aux personnes invitées par leur promotion.")
+        ) from None
+    except CompletionRefused:
+        messages.error(
+            request,
+            _("Cette leçon se termine autrement : répondez au quiz ou lisez-la jusqu'au bout."),
+        )
+        return redirect(lesson.get_url(request))
+    if result.newly_completed:
+        messages.success(request, _("Leçon terminée. Bravo !"))
+    return redirect(_after(lesson, result.enrolment, request))
+
+
+def _after(lesson: LessonPage, enrolment: Enrolment, request) -> str:
+    """Where to go once a lesson is done: the following lesson, else the next one still to do."""
+    outline = course_outline(course_path=course_path_of(lesson))
+    index = outline.position(lesson.pk) if outline else None
+    if outline and index is not None and index + 1 < len(outline.lessons):
+        return outline.lessons[index + 1].url
+    if enrolment.next_lesson_id:
+        return enrolment.next_lesson.get_url(request)
+    return reverse("learning:my_learning")
+
+
+@login_required
+@require_POST
+def lesson_heartbeat(request, lesson_id: int):
+    """Called every 30 s by the lesson page while it is visible and the person active."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    enrolment = Enrolment.objects.filter(
+        user=request.user, course__path=course_path_of(lesson)
+    ).first()
+    if enrolment is None:
+        return HttpResponse(status=204)
+    activity_heartbeat(user=request.user, lesson=lesson, enrolment=enrolment)
+    return HttpResponse(status=204)
