@@ -8,6 +8,7 @@ measurements added by later issues. Ratios, not absolute numbers, are what compa
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import secrets
@@ -16,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,13 +83,15 @@ session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 print("SESSION", session.session_key)
+from courses.models import LessonPage
+print("DONE_LESSON", LessonPage.objects.filter(completion_rule="marked_done").order_by("path").last().pk)
 """
 
 LESSON_PATH = "/formations/elus-2-0/e-reputation-et-veille/ce-que-voient-les-habitants/"
 
 
-def demo_session(env: dict[str, str]) -> str:
-    """A signed-in session for the demo official, for the pages that need one."""
+def demo_session(env: dict[str, str]) -> dict[str, str]:
+    """A signed-in session for the demo official, and a lesson for the "done" POST."""
     output = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", SESSION_SNIPPET],
         cwd=ROOT,
@@ -96,7 +100,8 @@ def demo_session(env: dict[str, str]) -> str:
         text=True,
         check=True,
     ).stdout
-    return next(line.split()[1] for line in output.splitlines() if line.startswith("SESSION "))
+    found = dict(line.split(maxsplit=1) for line in output.splitlines() if " " in line)
+    return {"session": found["SESSION"].strip(), "done_lesson": found["DONE_LESSON"].strip()}
 
 
 def start_gunicorn(env: dict[str, str], port: int) -> subprocess.Popen:
@@ -128,18 +133,23 @@ def start_gunicorn(env: dict[str, str], port: int) -> subprocess.Popen:
 
 
 def queries_of(url: str, target: Target) -> int | None:
-    request = urllib.request.Request(url, method=target.method, data=target.body.encode() or None)
+    """SQL queries of one request, from the X-Queries header (redirects are not followed)."""
+    parts = urllib.parse.urlsplit(url)
+    headers = {}
     if target.env.get("BENCH_COOKIE"):
-        request.add_header("Cookie", target.env["BENCH_COOKIE"])
+        headers["Cookie"] = target.env["BENCH_COOKIE"]
     if target.env.get("BENCH_CSRF"):
-        request.add_header("X-CSRFToken", target.env["BENCH_CSRF"])
-        request.add_header("Referer", "http://127.0.0.1/")
+        headers["X-CSRFToken"] = target.env["BENCH_CSRF"]
     if target.body:
-        request.add_header("Content-Type", "application/x-www-form-urlencoded")
-    with urllib.request.urlopen(request, timeout=10) as response:
-        header = response.headers.get("X-Queries")
-        if response.status >= 400:
-            raise SystemExit(f"{target.name}: HTTP {response.status}")
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request(target.method, parts.path, body=target.body or None, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    if response.status >= 400:
+        raise SystemExit(f"{target.name}: HTTP {response.status}")
+    header = response.getheader("X-Queries")
     return int(header) if header is not None else None
 
 
@@ -168,9 +178,11 @@ def load(url: str, target: Target) -> dict:
     }
 
 
-def targets(session: str) -> list[Target]:
+def targets(demo: dict[str, str]) -> list[Target]:
     """The bare view first: every ratio is measured against it."""
-    signed_in = {"BENCH_COOKIE": f"sessionid={session}"}
+    csrf = secrets.token_hex(16)
+    signed_in = {"BENCH_COOKIE": f"sessionid={demo['session']}"}
+    posting = {"BENCH_COOKIE": f"sessionid={demo['session']}; csrftoken={csrf}", "BENCH_CSRF": csrf}
     return [
         Target("bare", "/healthz/"),
         Target("home", "/"),
@@ -178,6 +190,13 @@ def targets(session: str) -> list[Target]:
         Target("catalogue", "/formations/"),
         Target("course_anonymous", "/formations/elus-2-0/"),
         Target("lesson_signed_in", LESSON_PATH, env=signed_in),
+        Target("my_learning", "/parcours/", env=signed_in),
+        Target(
+            "lesson_done_post",
+            f"/parcours/lecons/{demo['done_lesson']}/terminer/",
+            method="POST",
+            env=posting,
+        ),
     ]
 
 
@@ -188,12 +207,12 @@ def main() -> None:
     if not os.environ.get("DATABASE_URL"):
         (VAR / "bench").mkdir(parents=True, exist_ok=True)
     prepare(env)
-    session = demo_session(env)
+    demo = demo_session(env)
     port = free_port()
     server = start_gunicorn(env, port)
     pages: dict[str, dict] = {}
     try:
-        for target in targets(session):
+        for target in targets(demo):
             url = f"http://127.0.0.1:{port}{target.path}"
             result = load(url, target)
             result["queries"] = queries_of(url, target)
