@@ -11,18 +11,29 @@ Two caches use the generation:
 
 from __future__ import annotations
 
+import time
+
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import get_language
 
 GENERATION_KEY = "courses:content-generation"
-RESTRICTIONS_KEY = "courses:view-restrictions-exist"
 PAGE_TIMEOUT = 24 * 3600
+# Each process remembers the generation for a second, so one request asks the cache for it once;
+# another process sees a publication at most this late.
+GENERATION_MEMO_SECONDS = 1.0
+_memo: dict[str, tuple[int, float]] = {}
 
 
 def content_generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    remembered = _memo.get(GENERATION_KEY)
+    now = time.monotonic()
+    if remembered and remembered[1] > now:
+        return remembered[0]
+    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    _memo[GENERATION_KEY] = (generation, now + GENERATION_MEMO_SECONDS)
+    return generation
 
 
 def content_generation_bump() -> None:
@@ -30,18 +41,52 @@ def content_generation_bump() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
-    cache.delete(RESTRICTIONS_KEY)
+    _memo.clear()
+
+
+def _cached(name: str, build):
+    """A value derived from content, cached until the next content change."""
+    key = f"courses:{name}:{content_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, PAGE_TIMEOUT)
+    return value
 
 
 def view_restrictions_exist() -> bool:
     """Whether any page has a view restriction; cached so public pages skip Wagtail's 2 queries."""
     from wagtail.models import PageViewRestriction
 
-    found = cache.get(RESTRICTIONS_KEY)
-    if found is None:
-        found = PageViewRestriction.objects.exists()
-        cache.set(RESTRICTIONS_KEY, found, timeout=None)
-    return found
+    return _cached("view-restrictions-exist", PageViewRestriction.objects.exists)
+
+
+def site_for_request(request: HttpRequest):
+    """Wagtail's site for this host, with its root page already specific (no query once cached)."""
+    from wagtail.models import Site
+
+    def build():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        return site or False
+
+    return _cached(f"site:{request.get_host()}", build) or None
+
+
+def page_for_url_path(url_path: str):
+    """The specific page at this url_path (live or not), or None."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    def build():
+        found = Page.objects.filter(url_path=url_path).values_list("pk", "content_type_id").first()
+        if found is None:
+            return False
+        model = ContentType.objects.get_for_id(found[1]).model_class()
+        return (model.objects.filter(pk=found[0]).first() if model else None) or False
+
+    return _cached(f"route:{url_path}", build) or None
 
 
 def mark_cacheable_for_anonymous(response: HttpResponse) -> HttpResponse:
@@ -61,27 +106,34 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     @staticmethod
-    def _eligible(request: HttpRequest) -> bool:
+    def _is_page(request: HttpRequest) -> bool:
+        """Wagtail's pages (the catch-all route); never /admin/, /accounts/, /healthz/…"""
+        if not hasattr(request, "_is_wagtail_page"):
+            try:
+                request._is_wagtail_page = resolve(request.path_info).url_name == "wagtail_serve"
+            except Resolver404:
+                request._is_wagtail_page = False
+        return request._is_wagtail_page
+
+    def _eligible(self, request: HttpRequest) -> bool:
         from django.conf import settings
 
-        if (
-            request.method not in ("GET", "HEAD")
-            or request.GET
-            or settings.SESSION_COOKIE_NAME in request.COOKIES
-            or "messages" in request.COOKIES
-        ):
-            return False
-        # Only Wagtail's pages (the catch-all route); never /admin/, /accounts/, /healthz/…
-        try:
-            return resolve(request.path_info).url_name == "wagtail_serve"
-        except Resolver404:
-            return False
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.GET
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and self._is_page(request)
+        )
 
     @staticmethod
     def _key(request: HttpRequest) -> str:
         return f"courses:page:{get_language()}:{request.get_host()}:{request.path}"
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._is_page(request):
+            # Wagtail looks the site up on every request; hand it the cached one.
+            request._wagtail_site = site_for_request(request)
         if not self._eligible(request):
             return self.get_response(request)
         key = self._key(request)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -22,7 +21,12 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import LessonBodyBlock, QuizBlock
-from .cache import content_generation, mark_cacheable_for_anonymous, view_restrictions_exist
+from .cache import (
+    content_generation,
+    mark_cacheable_for_anonymous,
+    page_for_url_path,
+    view_restrictions_exist,
+)
 from .outline import course_outline, course_path_of
 
 
@@ -91,19 +95,15 @@ class HomePage(ContentPage):
         verbose_name = _("page d'accueil")
 
     def route(self, request, path_components):
-        """Resolve any path under the site in two queries (Wagtail walks the tree: two per level).
+        """Resolve any path under the site from the cache, or in two queries on a miss (Wagtail
+        walks the tree: two queries per level).
 
         Our pages do not route sub-paths themselves, so the page whose url_path matches is the
         answer; as in Wagtail, only that final page must be live.
         """
         if not path_components:
             return super().route(request, path_components)
-        url_path = self.url_path + "/".join(path_components) + "/"
-        found = Page.objects.filter(url_path=url_path).values_list("pk", "content_type_id").first()
-        if found is None:
-            raise Http404
-        model = ContentType.objects.get_for_id(found[1]).model_class()
-        page = model.objects.filter(pk=found[0]).first() if model else None
+        page = page_for_url_path(self.url_path + "/".join(path_components) + "/")
         if page is None or not page.live:
             raise Http404
         return page.route(request, [])

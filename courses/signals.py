@@ -1,6 +1,6 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import content_generation_bump
@@ -22,4 +22,17 @@ def _page_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def _restrictions_changed(sender, **kwargs):
+    content_generation_bump()
+
+
+@receiver(post_save)
+def _page_saved(sender, instance, **kwargs):
+    """Any page save (drafts included) may change a URL or a cached page object."""
+    if isinstance(instance, Page):
+        content_generation_bump()
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def _site_changed(sender, **kwargs):
     content_generation_bump()
