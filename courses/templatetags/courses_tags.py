@@ -6,6 +6,13 @@ from django import template
 
 from courses.blocks import REPLY_TONES, RESULT_TONES
 
+NETWORK_LABELS = {
+    "x": "X",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "linkedin": "LinkedIn",
+}
+
 register = template.Library()
 
 
@@ -28,3 +35,9 @@ def shuffled_by_id(items) -> list:
 @register.filter
 def rank_choices(items) -> range:
     return range(1, len(items) + 1)
+
+
+@register.filter
+def network_label(value: str) -> str:
+    """The network's own spelling: "X", "Facebook", "Instagram", "LinkedIn"."""
+    return NETWORK_LABELS.get(value, value)

@@ -91,3 +91,89 @@ def assert_no_horizontal_scroll(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     viewport = page.evaluate("window.innerWidth")
     assert width <= viewport, f"{page.url} scrolls sideways at {viewport}px ({width}px wide)"
+
+
+# --- Courses: the catalogue, the roles and the review workflow the data migrations made ----------
+
+TRAINER, APPROVER = "Formateur", "Responsable pédagogique"
+
+
+def catalogue_ensure():
+    """What courses/migrations/0004 and users/migrations/0002 make, rebuilt with the real models
+    after a flush: the catalogue, the two roles, their page and media permissions under the
+    catalogue, and the « Validation des formations » workflow assigned to it."""
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import (
+        Collection,
+        GroupApprovalTask,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
+
+    from courses.models import CourseIndexPage
+
+    home = home_page_ensure()
+    catalogue = CourseIndexPage.objects.child_of(home).first()
+    if catalogue is None:
+        catalogue = home.add_child(
+            instance=CourseIndexPage(
+                title="Formations",
+                slug="formations",
+                intro="<p>Des formations courtes pour les élus locaux, à suivre à votre rythme.</p>",
+            )
+        )
+        catalogue.save_revision().publish()
+
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    page_permissions = {
+        TRAINER: ["add_page", "change_page"],
+        APPROVER: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    }
+    media_permissions = {
+        ("wagtailimages", "image"): ["add_image", "change_image", "choose_image"],
+        ("wagtaildocs", "document"): ["add_document", "change_document", "choose_document"],
+    }
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    groups = {}
+    for name, codenames in page_permissions.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(access_admin)
+        groups[name] = group
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=catalogue,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+        for (app_label, model), media_codenames in media_permissions.items():
+            for codename in media_codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root_collection,
+                    permission=Permission.objects.get(
+                        content_type=ContentType.objects.get(app_label=app_label, model=model),
+                        codename=codename,
+                    ),
+                )
+
+    task = GroupApprovalTask.objects.filter(name="Relecture pédagogique").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Relecture pédagogique")
+    task.groups.add(groups[APPROVER])
+    workflow, _ = Workflow.objects.get_or_create(name="Validation des formations")
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=catalogue, defaults={"workflow": workflow})
+    return catalogue
+
+
+@pytest.fixture
+def catalogue(_site):
+    return catalogue_ensure()
