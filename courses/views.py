@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+from wagtail.search.utils import parse_query_string
 
 from .models import CoursePage, LessonPage, ModulePage
 
@@ -25,7 +26,15 @@ class LessonResult:
     course: CoursePage | None
 
 
-def _lesson_results(query: str) -> list[LessonResult]:
+def _search_query(text: str):
+    """What the visitor typed, as a Wagtail query: "quoted words" are a phrase, and a stray quote
+    no longer reaches the database's full-text syntax (SQLite refused it with an error). Colons are
+    kept as words, not turned into field filters."""
+    _filters, query = parse_query_string(text.replace(":", " "))
+    return query
+
+
+def _lesson_results(query) -> list[LessonResult]:
     """Matching lessons with their module and course, in three queries plus the search."""
     lessons = list(LessonPage.objects.live().public().search(query)[:MAX_RESULTS])
     module_paths = {lesson.path[: -Page.steplen] for lesson in lessons}
@@ -43,7 +52,8 @@ def _lesson_results(query: str) -> list[LessonResult]:
 
 
 def lesson_search(request):
-    query = request.GET.get("q", "").strip()
+    # Control characters (a NUL byte above all) are refused by both databases: drop them.
+    query = "".join(char for char in request.GET.get("q", "") if char.isprintable()).strip()
     error = ""
     lessons: list[LessonResult] = []
     courses: list[CoursePage] = []
@@ -54,8 +64,9 @@ def lesson_search(request):
             "max": MAX_QUERY_LENGTH
         }
     else:
-        lessons = _lesson_results(query)
-        courses = list(CoursePage.objects.live().public().search(query)[:MAX_RESULTS])
+        search_query = _search_query(query)
+        lessons = _lesson_results(search_query)
+        courses = list(CoursePage.objects.live().public().search(search_query)[:MAX_RESULTS])
     return render(
         request,
         "courses/search.html",
