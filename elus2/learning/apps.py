@@ -8,3 +8,6 @@ class LearningConfig(AppConfig):
     name = "elus2.learning"
     label = "learning"
     verbose_name = _("Parcours")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - keeps enrolment figures in step with content

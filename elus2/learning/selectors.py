@@ -104,3 +104,7 @@ def enrolment_list_for_user(*, user) -> dict[str, list[Enrolment]]:
         key = "completed" if enrolment.status == EnrolmentStatus.COMPLETED else "in_progress"
         grouped[key].append(enrolment)
     return grouped
+
+
+def enrolment_get(*, user, course) -> Enrolment | None:
+    return Enrolment.objects.filter(user=user, course=course).select_related("next_lesson").first()

@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from courses.models import CompletionRule, CoursePage, LessonPage
-from courses.outline import Outline, course_outline, course_path_of
+from courses.outline import Outline, OutlineLesson, course_outline, course_path_of, outline_build
 
 from .models import DailyActivity, Enrolment, EnrolmentStatus, LessonProgress
 
@@ -29,6 +29,14 @@ class EnrolmentClosed(Exception):
 
 class CompletionRefused(Exception):
     """This lesson does not complete that way (e.g. it needs a passed quiz)."""
+
+
+class LessonLocked(Exception):
+    """In an ordered course, an earlier lesson must be finished first."""
+
+    def __init__(self, blocker: OutlineLesson):
+        super().__init__(blocker.title)
+        self.blocker = blocker
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,46 @@ def _refresh_figures(enrolment: Enrolment, outline: Outline | None, now) -> None
         enrolment.completed_at = None
 
 
+def _refuse_if_locked(enrolment: Enrolment, outline: Outline | None, lesson: LessonPage) -> None:
+    if outline is None or not outline.unlock_in_order:
+        return
+    done = set(
+        LessonProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    for item in outline.lessons:
+        if item.id == lesson.pk:
+            return
+        if item.id not in done:
+            raise LessonLocked(item)
+
+
+@transaction.atomic
+def enrolment_figures_refresh(*, course: CoursePage) -> int:
+    """Content changed (a lesson published, unpublished or moved): bring every enrolment's
+    figures and next lesson in line with the course as it now is. Returns the rows updated."""
+    outline = outline_build(course)
+    now = timezone.now()
+    enrolments = list(Enrolment.objects.select_for_update().filter(course=course))
+    for enrolment in enrolments:
+        _refresh_figures(enrolment, outline, now)
+    Enrolment.objects.bulk_update(
+        enrolments,
+        [
+            "lessons_total",
+            "lessons_completed",
+            "percent",
+            "minutes_left",
+            "next_lesson",
+            "status",
+            "completed_at",
+        ],
+        batch_size=500,
+    )
+    return len(enrolments)
+
+
 @transaction.atomic
 def lesson_view_record(*, user, lesson: LessonPage, enrolment: Enrolment) -> LessonProgress:
     """An enrolled official opened the lesson: first view, last lesson, and completion when the
@@ -138,6 +186,8 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
     course = _course_of(lesson)
     enrolment = _enrolment_for(user=user, lesson=lesson, course=course)
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    outline = course_outline(course_path=course.path)
+    _refuse_if_locked(enrolment, outline, lesson)
     progress = _progress_get_or_create(enrolment, lesson)
     now = timezone.now()
     newly = bool(
@@ -147,7 +197,7 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
     )
     if newly:
         progress.refresh_from_db()
-        _refresh_figures(enrolment, course_outline(course_path=course.path), now)
+        _refresh_figures(enrolment, outline, now)
         enrolment.last_lesson_id = lesson.pk
         enrolment.last_activity_at = now
         if enrolment.started_at is None:
@@ -173,8 +223,9 @@ def activity_heartbeat(*, user, lesson: LessonPage, enrolment: Enrolment) -> int
     ):
         return 0
     day = timezone.localdate(now)
-    daily, _ = DailyActivity.objects.get_or_create(user=user, day=day)
-    lesson_cap = max(settings.ELUS2_ACTIVE_LESSON_CAP_MINUTES, 3 * lesson.estimated_minutes) * 60
+    DailyActivity.objects.get_or_create(user=user, day=day)
+    daily = DailyActivity.objects.select_for_update().get(user=user, day=day)
+    lesson_cap = settings.ELUS2_ACTIVE_LESSON_CAP_MINUTES * 60
     credit = min(
         HEARTBEAT_SECONDS,
         max(0, lesson_cap - progress.active_seconds),

@@ -22,6 +22,7 @@ from .selectors import enrolment_list_for_user
 from .services import (
     CompletionRefused,
     EnrolmentClosed,
+    LessonLocked,
     activity_heartbeat,
     enrolment_create,
     lesson_progress_complete,
@@ -58,6 +59,11 @@ def lesson_complete(request, lesson_id: int):
         raise PermissionDenied(
             _("Cette formation est réservée aux personnes invitées par leur promotion.")
         ) from None
+    except LessonLocked as locked:
+        messages.error(
+            request, _("Terminez d'abord « %(title)s ».") % {"title": locked.blocker.title}
+        )
+        return redirect(locked.blocker.url)
     except CompletionRefused:
         messages.error(
             request,

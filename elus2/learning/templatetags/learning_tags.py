@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django import template
 
+from ..selectors import enrolment_get
+
 register = template.Library()
 
 
@@ -40,3 +42,21 @@ def lesson_actions(context, page):
 def lesson_heartbeat(context, page):
     state = _state(context)
     return {"page": page, "enabled": bool(state and state.enrolment)}
+
+
+@register.inclusion_tag("learning/includes/course_enrol.html", takes_context=True)
+def course_enrol(context, course):
+    """On a course page: « S'inscrire » for a signed-in official not enrolled yet, « Reprendre »
+    for one who is. Nothing for anonymous visitors (their page stays cacheable)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or getattr(request, "is_preview", False):
+        return {"show": False}
+    enrolment = enrolment_get(user=user, course=course)
+    return {
+        "show": True,
+        "course": course,
+        "enrolment": enrolment,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
