@@ -12,6 +12,7 @@ Two caches use the generation:
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -41,16 +42,34 @@ def content_generation_bump() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
+    local_caches_clear()
+
+
+def local_caches_clear() -> None:
+    """Forget what this process remembers (tests call it when they empty the shared cache)."""
     _memo.clear()
+    _local.clear()
+
+
+# Values derived from content are keyed by generation, so a key's value never changes: each
+# process also keeps the latest few in memory (treat them as read-only) and skips the round trip.
+LOCAL_ENTRIES = 512
+_local: OrderedDict[str, object] = OrderedDict()
 
 
 def _cached(name: str, build):
     """A value derived from content, cached until the next content change."""
     key = f"courses:{name}:{content_generation()}"
+    if key in _local:
+        _local.move_to_end(key)
+        return _local[key]
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, PAGE_TIMEOUT)
+    _local[key] = value
+    if len(_local) > LOCAL_ENTRIES:
+        _local.popitem(last=False)
     return value
 
 

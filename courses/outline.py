@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.core.cache import cache
 from wagtail.models import Page
 
-from .cache import content_generation
+from .cache import _cached
 
 
 @dataclass(frozen=True)
@@ -105,12 +104,8 @@ def course_outline(*, course_path: str) -> Outline | None:
     """The outline of the course at this tree path, from the cache when it is current."""
     from .models import CoursePage
 
-    key = f"courses:outline:{content_generation()}:{course_path}"
-    outline = cache.get(key)
-    if outline is None:
+    def build():
         course = CoursePage.objects.filter(path=course_path).first()
-        if course is None:
-            return None
-        outline = outline_build(course)
-        cache.set(key, outline, 24 * 3600)
-    return outline
+        return outline_build(course) if course is not None else False
+
+    return _cached(f"outline:{course_path}", build) or None

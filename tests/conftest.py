@@ -15,13 +15,15 @@ DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_s
 def _fresh_cache(request):
     """Every test with database access starts with an empty cache (Redis in CI is not emptied by
     database rollbacks; the database cache needs the database)."""
-    from courses.cache import _memo
+    from courses.cache import local_caches_clear
 
-    _memo.clear()
-    if request.node.get_closest_marker("django_db") or DATABASE_FIXTURES & set(request.fixturenames):
+    local_caches_clear()
+    if request.node.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+        request.fixturenames
+    ):
         from django.core.cache import cache
 
         request.getfixturevalue("_django_db_helper")
         cache.clear()
     yield
-    _memo.clear()
+    local_caches_clear()
