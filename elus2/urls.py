@@ -19,6 +19,7 @@ urlpatterns = [
     path("langue/<str:code>/", views.language_switch, name="language_switch"),
     path("accounts/", include("allauth.urls")),
     path("parcours/", include("elus2.learning.urls")),
+    path("quiz/", include("elus2.quizzes.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -213,11 +213,17 @@ def test_the_fixture_covers_every_block_type():
     assert {kind for kind, *_ in quiz_items()} == set(QuizBlock().child_blocks)
 
 
+def learner_pages(client, lesson) -> str:
+    """What the learner sees of a lesson: the lesson page, and its quiz page (quizzes app)."""
+    lesson_page = client.get(lesson.url)
+    quiz_page = client.get(reverse("quizzes:quiz", args=[lesson.pk]), follow=True)
+    assert lesson_page.status_code == 200 and quiz_page.status_code == 200
+    return lesson_page.content.decode() + quiz_page.content.decode()
+
+
 def test_every_block_renders_on_the_learner_page(every_block_lesson, learner_client):
     lesson, texts = every_block_lesson
-    response = learner_client.get(lesson.url)
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = learner_pages(learner_client, lesson)
     for text in texts:
         assert text in html, text
     assert "Vidéo-embarquée" in html  # the embed itself, not only the transcript
@@ -226,7 +232,7 @@ def test_every_block_renders_on_the_learner_page(every_block_lesson, learner_cli
 
 def test_quiz_page_never_shows_answers_or_feedback(every_block_lesson, learner_client):
     lesson, _ = every_block_lesson
-    html = learner_client.get(lesson.url).content.decode()
+    html = learner_pages(learner_client, lesson)
     assert "Question-unique-de-test" in html
     assert "MARQUEUR-SECRET" not in html
     assert "correct" not in html.lower()
@@ -237,7 +243,7 @@ def test_quiz_inputs_are_keyed_by_stored_option_ids(every_block_lesson, learner_
     """The ids stored with the lesson are the ones on the page, so answers can be graded."""
     lesson, _ = every_block_lesson
     stored = LessonPage.objects.get(pk=lesson.pk).quiz.raw_data
-    html = learner_client.get(lesson.url).content.decode()
+    html = learner_pages(learner_client, lesson)
     for question in stored:
         assert f'name="q-{question["id"]}' in html
         items = question["value"].get("options") or question["value"].get("items") or []

@@ -230,7 +230,9 @@ def test_corpus_is_inert_on_the_learner_page(client, saved_lesson):
     client.force_login(UserFactory())
     response = client.get(lesson.url)
     assert response.status_code == 200
-    html = response.content.decode()
+    quiz = client.get(reverse("quizzes:quiz", args=[lesson.pk]), follow=True)
+    assert quiz.status_code == 200
+    html = response.content.decode() + quiz.content.decode()
     missing = [code for code in fields.learner_codes if code not in html]
     assert not missing, "fields not rendered for the learner"
     assert escape(CORPUS[0]) in html

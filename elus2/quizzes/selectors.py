@@ -1,0 +1,235 @@
+"""Reads of the quizzes app for screens: a quiz's settings, an official's own attempts, the
+questions as the quiz page shows them (never with answers), and the review of a submitted attempt.
+
+Every selector that returns attempts takes the person they belong to: nothing here lets one
+learner read another's attempt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from courses.models import LessonPage
+
+from . import grading
+from .models import AttemptStatus, FeedbackTiming, QuizAttempt, QuizMode, QuizSettings
+from .snapshot import situation_block
+
+
+def quiz_settings_get(*, lesson: LessonPage) -> QuizSettings:
+    """The lesson's quiz settings, or the defaults (unsaved) when no one has set them."""
+    found = QuizSettings.objects.filter(lesson=lesson).first()
+    return found or QuizSettings(lesson=lesson)
+
+
+def quiz_attempt_get(*, user, attempt_id: int) -> QuizAttempt | None:
+    """This person's attempt, or None (someone else's attempt does not exist for them)."""
+    return QuizAttempt.objects.filter(pk=attempt_id, user=user).select_related("lesson").first()
+
+
+def quiz_attempt_list(*, user, lesson: LessonPage) -> list[QuizAttempt]:
+    return list(QuizAttempt.objects.filter(user=user, lesson=lesson).order_by("number"))
+
+
+def quiz_attempt_latest(*, user, lesson: LessonPage) -> QuizAttempt | None:
+    return QuizAttempt.objects.filter(user=user, lesson=lesson).order_by("-number").first()
+
+
+def _situation(raw: Any):
+    return situation_block().to_python(raw) if raw else None
+
+
+def _as_list(value: Any) -> list[str]:
+    if value in (None, ""):
+        return []
+    return [str(item) for item in value] if isinstance(value, list | tuple) else [str(value)]
+
+
+def quiz_questions_for_display(
+    *, attempt: QuizAttempt, answers: dict | None = None, errors: dict | None = None
+) -> list[dict]:
+    """The attempt's questions as the quiz page shows them, with what was typed checked again.
+
+    Built field by field from the snapshot, so correct flags, feedback and explanations never
+    reach the template before submission.
+    """
+    answers = attempt.answers if answers is None else answers
+    errors = errors or {}
+    shown = []
+    for number, question in enumerate(attempt.questions, start=1):
+        qid, kind = question["id"], question["type"]
+        typed = answers.get(qid)
+        item: dict[str, Any] = {
+            "id": qid,
+            "type": kind,
+            "number": number,
+            "text": question["text"],
+            "error": errors.get(qid, ""),
+        }
+        if kind == grading.ORDERING:
+            by_id = {step["id"]: step["text"] for step in question["items"]}
+            ranks = typed if isinstance(typed, dict) else {}
+            order = question.get("shown_order") or sorted(by_id)
+            item["steps"] = [
+                {"id": step_id, "text": by_id[step_id], "rank": str(ranks.get(step_id) or "")}
+                for step_id in order
+                if step_id in by_id
+            ]
+            item["ranks"] = [str(rank) for rank in range(1, len(by_id) + 1)]
+        else:
+            chosen = set(_as_list(typed))
+            options = (
+                [{"id": option_id} for option_id in grading.TRUE_FALSE_OPTIONS]
+                if kind == grading.TRUE_FALSE
+                else [
+                    {"id": option["id"], "text": option["text"]} for option in question["options"]
+                ]
+            )
+            for option in options:
+                option["checked"] = option["id"] in chosen
+            item["options"] = options
+            item["input_type"] = "checkbox" if kind == grading.MULTIPLE_CHOICE else "radio"
+            if kind == grading.BEST_REPLY:
+                item["situation"] = _situation(question.get("situation"))
+        shown.append(item)
+    return shown
+
+
+def attempt_result(attempt: QuizAttempt) -> grading.GradeResult:
+    """The grading of a submitted attempt, recomputed from its own snapshot (pure, so the same)."""
+    return grading.grade(attempt.questions, attempt.answers, attempt.pass_mark)
+
+
+@dataclass
+class BeforeAfter:
+    """Self-assessment: the person's first and latest submitted attempts side by side."""
+
+    before: QuizAttempt
+    after: QuizAttempt
+    rows: list[dict] = field(default_factory=list)
+
+    @property
+    def change(self) -> int:
+        return (self.after.score or 0) - (self.before.score or 0)
+
+    @property
+    def loss(self) -> int:
+        return max(0, -self.change)
+
+
+@dataclass
+class QuizReview:
+    attempt: QuizAttempt
+    settings: QuizSettings
+    result: grading.GradeResult
+    questions: list[dict]
+    feedback_visible: bool
+    attempts_used: int
+    attempts_left: int | None  # None: unlimited
+    can_retry: bool
+    is_latest: bool
+    before_after: BeforeAfter | None
+
+
+def _feedback_visible(quiz_settings: QuizSettings, attempts: list[QuizAttempt]) -> bool:
+    timing = quiz_settings.feedback_timing
+    if timing == FeedbackTiming.AFTER_EACH_ATTEMPT:
+        return True
+    if timing == FeedbackTiming.ONCE_PASSED:
+        return any(attempt.passed for attempt in attempts)
+    return False
+
+
+def _review_questions(attempt: QuizAttempt, result: grading.GradeResult) -> list[dict]:
+    by_id = {question["id"]: question for question in attempt.questions}
+    rows = []
+    for number, question_result in enumerate(result.questions, start=1):
+        question = by_id[question_result.id]
+        rows.append(
+            {
+                "number": number,
+                "result": question_result,
+                "type": question_result.type,
+                "situation": _situation(question.get("situation"))
+                if question_result.type == grading.BEST_REPLY
+                else None,
+            }
+        )
+    return rows
+
+
+def _before_after(attempts: list[QuizAttempt]) -> BeforeAfter | None:
+    submitted = [attempt for attempt in attempts if attempt.status == AttemptStatus.SUBMITTED]
+    if len(submitted) < 2:
+        return None
+    before, after = submitted[0], submitted[-1]
+    before_results = attempt_result(before).by_id()
+    rows = [
+        {
+            "text": question.text,
+            "before": before_results[question.id].correct
+            if question.id in before_results
+            else None,
+            "after": question.correct,
+        }
+        for question in attempt_result(after).questions
+    ]
+    return BeforeAfter(before=before, after=after, rows=rows)
+
+
+def quiz_review_get(*, user, attempt: QuizAttempt) -> QuizReview:
+    """Everything the review page of a submitted attempt shows to its owner."""
+    if attempt.user_id != user.pk:
+        raise QuizAttempt.DoesNotExist("not this person's attempt")
+    lesson = attempt.lesson
+    quiz_settings = quiz_settings_get(lesson=lesson)
+    attempts = quiz_attempt_list(user=user, lesson=lesson)
+    result = attempt_result(attempt)
+    allowed = quiz_settings.attempts_allowed
+    used = len(attempts)
+    has_open = any(other.is_open for other in attempts)
+    attempts_left = None if allowed is None else max(0, allowed - used)
+    submitted = [other for other in attempts if other.status == AttemptStatus.SUBMITTED]
+    is_latest = bool(submitted) and submitted[-1].pk == attempt.pk
+    return QuizReview(
+        attempt=attempt,
+        settings=quiz_settings,
+        result=result,
+        questions=_review_questions(attempt, result),
+        feedback_visible=_feedback_visible(quiz_settings, attempts),
+        attempts_used=used,
+        attempts_left=attempts_left,
+        can_retry=has_open or attempts_left is None or attempts_left > 0,
+        is_latest=is_latest,
+        before_after=_before_after(attempts) if attempt.mode == QuizMode.SELF_ASSESSMENT else None,
+    )
+
+
+@dataclass(frozen=True)
+class QuizStatus:
+    """What the lesson page says about its quiz to the signed-in official."""
+
+    has_quiz: bool
+    open_attempt: QuizAttempt | None
+    latest_submitted: QuizAttempt | None
+    best_score: int | None
+    passed: bool
+
+
+def quiz_status_get(*, user, lesson: LessonPage) -> QuizStatus:
+    """One query: this person's attempts at the lesson's quiz."""
+    attempts = list(
+        QuizAttempt.objects.filter(user=user, lesson=lesson)
+        .order_by("number")
+        .only("id", "number", "status", "score", "passed", "mode")
+    )
+    submitted = [attempt for attempt in attempts if attempt.status == AttemptStatus.SUBMITTED]
+    scores = [attempt.score for attempt in submitted if attempt.score is not None]
+    return QuizStatus(
+        has_quiz=bool(len(lesson.quiz)),
+        open_attempt=next((attempt for attempt in attempts if attempt.is_open), None),
+        latest_submitted=submitted[-1] if submitted else None,
+        best_score=max(scores) if scores else None,
+        passed=any(attempt.passed for attempt in submitted),
+    )
