@@ -276,6 +276,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail 8 autosaves drafts every 500 ms; on the "add page" form an autosave that lands just
+# before "Soumettre" creates the page twice and the second save fails on the slug (500). Trainers
+# save and submit explicitly; Wagtail still warns before leaving a form with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # --- Languages and time -----------------------------------------------------------------------
 

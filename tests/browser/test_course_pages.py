@@ -237,8 +237,13 @@ def test_catalogue_course_and_lesson_pages_are_accessible(page, live_server, cou
     assert_accessible(page)
 
     visit(page, lesson_url)
-    assert page.locator(".quiz__question").count() == len(QUIZ)
     assert page.locator(".social-post").count() >= len(NETWORKS)
+    assert_accessible(page)
+
+    # The questions live on the lesson's quiz page (quizzes app), one tap away.
+    page.get_by_role("link", name="Faire le quiz").click()
+    page.wait_for_url("**/quiz/**")
+    assert page.locator(".quiz__question").count() == len(QUIZ)
     assert_accessible(page)
 
 
