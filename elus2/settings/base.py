@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -276,6 +277,17 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Videos: YouTube and Dailymotion through their oEmbed endpoints, PeerTube from the listed instances.
+ELUS2_PEERTUBE_HOSTS = set(
+    env_list("ELUS2_PEERTUBE_HOSTS", "framatube.org,peertube.fr,tube.numerique.gouv.fr")
+)
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.dailymotion],
+    },
+    {"class": "courses.embeds.PeerTubeFinder"},
+]
 # Wagtail 8 autosaves drafts every 500 ms; on the "add page" form an autosave that lands just
 # before "Soumettre" creates the page twice and the second save fails on the slug (500). Trainers
 # save and submit explicitly; Wagtail still warns before leaving a form with unsaved changes.

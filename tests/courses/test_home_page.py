@@ -41,9 +41,30 @@ def test_skip_link_targets_the_main_content(client):
 
 
 def test_page_weight_under_100_kb(client):
-    """HTML + CSS + JS of the home and login pages, images excluded."""
-    for url in ["/", "/accounts/login/"]:
-        html = client.get(url).content
+    """HTML + CSS + JS of each kind of page, images excluded (the starter course's longest lesson
+    and its quiz included)."""
+    from courses.models import LessonPage
+    from courses.starter import starter_course_ensure
+    from tests.factories.users import UserFactory
+
+    starter_course_ensure()
+    lessons = sorted(LessonPage.objects.live(), key=lambda lesson: len(str(lesson.body.raw_data)))
+    longest = lessons[-1]
+    client.force_login(UserFactory())
+    urls = [
+        "/",
+        "/accounts/login/",
+        "/formations/",
+        "/formations/elus-2-0/",
+        "/parcours/",
+        longest.url,
+    ]
+    quiz_lesson = next(lesson for lesson in lessons if lesson.completion_rule == "quiz_passed")
+    urls.append(f"/quiz/lecons/{quiz_lesson.pk}/")
+    for url in urls:
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        html = response.content
         total = len(html)
         for asset in re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html):
             path = finders.find(asset.decode())
