@@ -4,18 +4,26 @@ Starts gunicorn (2 workers) with the production settings (PostgreSQL and Redis w
 REDIS_URL are set, SQLite in var/bench/ otherwise), loads each page with wrk on 127.0.0.1, and writes
 var/bench.json: pages -> rps, p50_ms, p95_ms, ratio_to_bare, queries; scenarios -> non-request
 measurements added by later issues. Ratios, not absolute numbers, are what compare across machines.
+
+The quiz submission cannot be replayed (an attempt is graded once), so `quiz_submit` and
+`quiz_submit_50` prepare one open attempt per new official through quiz_attempt_start, post each
+once from Python threads (BENCH_CONNECTIONS of them, then 50 at once), and check in the database
+that every attempt was graded exactly once (`graded_once`).
 """
 
 from __future__ import annotations
 
+import datetime
 import http.client
 import json
 import os
+import queue
 import secrets
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -85,6 +93,16 @@ session.create()
 print("SESSION", session.session_key)
 from courses.models import LessonPage
 print("DONE_LESSON", LessonPage.objects.filter(completion_rule="marked_done").order_by("path").last().pk)
+from elus2.quizzes.services import AttemptsExhausted, quiz_attempt_start
+for lesson in LessonPage.objects.live().filter(completion_rule="quiz_passed").order_by("-path"):
+    if not len(lesson.quiz):
+        continue
+    try:  # the quiz page then shows this open attempt (not a redirect to a result)
+        quiz_attempt_start(user=user, lesson=lesson)
+    except AttemptsExhausted:
+        continue
+    print("QUIZ_LESSON", lesson.pk)
+    break
 """
 
 LESSON_PATH = "/formations/elus-2-0/e-reputation-et-veille/ce-que-voient-les-habitants/"
@@ -101,7 +119,11 @@ def demo_session(env: dict[str, str]) -> dict[str, str]:
         check=True,
     ).stdout
     found = dict(line.split(maxsplit=1) for line in output.splitlines() if " " in line)
-    return {"session": found["SESSION"].strip(), "done_lesson": found["DONE_LESSON"].strip()}
+    return {
+        "session": found["SESSION"].strip(),
+        "done_lesson": found["DONE_LESSON"].strip(),
+        "quiz_lesson": found["QUIZ_LESSON"].strip(),
+    }
 
 
 def start_gunicorn(env: dict[str, str], port: int) -> subprocess.Popen:
@@ -197,7 +219,302 @@ def targets(demo: dict[str, str]) -> list[Target]:
             method="POST",
             env=posting,
         ),
+        Target("quiz_page", f"/quiz/lecons/{demo['quiz_lesson']}/", env=signed_in),
     ]
+
+
+# --- Quiz submissions: an attempt is graded once, so each request posts a different attempt ------
+
+QUIZ_SUBMISSIONS = int(os.environ.get("BENCH_QUIZ_SUBMISSIONS", "300"))
+QUIZ_BURST = 50
+QUIZ_REPLAYS = 10
+QUIZ_EMAIL_PREFIX = "bench-quiz-"
+
+# Env: BENCH_QUIZ_PREFIX (email prefix), BENCH_QUIZ_COUNT, BENCH_QUIZ_LESSON. Prints one line per
+# attempt: ATTEMPT <id> <session key> <urlencoded form with the right answers>.
+QUIZ_PREPARE_SNIPPET = """
+import os
+from urllib.parse import urlencode
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import transaction
+from courses.models import CoursePage, LessonPage
+from elus2.learning.services import enrolment_create
+from elus2.quizzes import grading
+from elus2.quizzes.services import quiz_attempt_start
+
+User = get_user_model()
+prefix = os.environ["BENCH_QUIZ_PREFIX"]
+lesson = LessonPage.objects.get(pk=int(os.environ["BENCH_QUIZ_LESSON"]))
+course = CoursePage.objects.ancestor_of(lesson).get()
+group = Group.objects.filter(name="Élu").first()
+
+
+def right_answers(questions):
+    data = [("action", "submit")]
+    for question in questions:
+        qid = question["id"]
+        if question["type"] == grading.ORDERING:
+            data += [
+                (f"q-{qid}-{item['id']}", str(rank))
+                for rank, item in enumerate(question["items"], start=1)
+            ]
+        else:
+            data += [(f"q-{qid}", o["id"]) for o in grading.options_of(question) if o["correct"]]
+    return urlencode(data)
+
+
+# Officials a previous scenario (or a broken run) left behind go first.
+User.objects.filter(email__startswith="bench-quiz-").delete()
+
+
+@transaction.atomic  # one commit for all (SQLite syncs each one to disk)
+def prepare(count):
+    for number in range(count):
+        user = User(email=f"{prefix}{number}@example.org", first_name="Élu",
+                    last_name=f"Banc {number}", mandate="conseiller_municipal")
+        user.set_unusable_password()
+        user.save()
+        if group:
+            user.groups.add(group)
+        enrolment_create(user=user, course=course, invited=True)
+        attempt = quiz_attempt_start(user=user, lesson=lesson)
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        print("ATTEMPT", attempt.pk, session.session_key, right_answers(attempt.questions))
+
+
+prepare(int(os.environ["BENCH_QUIZ_COUNT"]))
+"""
+
+# Env: BENCH_QUIZ_IDS (comma-separated attempt ids). Prints CHECK <json>.
+QUIZ_CHECK_SNIPPET = """
+import json, os
+from django.db.models import Count, Q
+from elus2.learning.models import LessonProgress
+from elus2.quizzes.models import QuizAttempt
+
+ids = [int(pk) for pk in os.environ["BENCH_QUIZ_IDS"].split(",")]
+rows = list(QuizAttempt.objects.filter(pk__in=ids).values(
+    "pk", "user_id", "lesson_id", "status", "submitted_at", "score", "passed"))
+users = {row["user_id"] for row in rows}
+lessons = {row["lesson_id"] for row in rows}
+per_user = list(
+    QuizAttempt.objects.filter(user_id__in=users, lesson_id__in=lessons)
+    .values("user_id")
+    .annotate(
+        total=Count("pk"),
+        submitted=Count("pk", filter=Q(status="submitted")),
+        open=Count("pk", filter=Q(status="open")),
+    )
+)
+completed = LessonProgress.objects.filter(
+    enrolment__user_id__in=users, lesson_id__in=lessons, completed_at__isnull=False
+).count()
+print("CHECK", json.dumps({
+    "attempts": {
+        str(row["pk"]): [row["status"], row["submitted_at"] and row["submitted_at"].isoformat(),
+                         row["score"], row["passed"]]
+        for row in rows
+    },
+    "users_once": sum(1 for row in per_user
+                      if row["total"] == 1 and row["submitted"] == 1 and row["open"] == 0),
+    "users": len(users),
+    "completed": completed,
+}))
+"""
+
+# Env: BENCH_QUIZ_SESSIONS (comma-separated keys, may be empty). Removes the bench's officials
+# (their attempts, enrolments and progress go with them) and their sessions.
+QUIZ_CLEANUP_SNIPPET = f"""
+import os
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.cached_db import SessionStore
+for key in filter(None, os.environ.get("BENCH_QUIZ_SESSIONS", "").split(",")):
+    SessionStore(session_key=key).delete()
+get_user_model().objects.filter(email__startswith="{QUIZ_EMAIL_PREFIX}").delete()
+"""
+
+
+@dataclass
+class Submission:
+    attempt: int
+    session: str
+    body: str
+
+    @property
+    def path(self) -> str:
+        return f"/quiz/tentatives/{self.attempt}/envoyer/"
+
+
+def shell(env: dict[str, str], snippet: str, **extra: str) -> str:
+    return subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", snippet],
+        cwd=ROOT,
+        env={**env, **extra},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def quiz_prepare(env: dict[str, str], lesson: str, count: int, label: str) -> list[Submission]:
+    """`count` new officials, each signed in, enrolled and with an open attempt started through
+    quiz_attempt_start, written while gunicorn runs."""
+    prefix = f"{QUIZ_EMAIL_PREFIX}{label}-{secrets.token_hex(3)}-"
+    output = shell(
+        env,
+        QUIZ_PREPARE_SNIPPET,
+        BENCH_QUIZ_PREFIX=prefix,
+        BENCH_QUIZ_COUNT=str(count),
+        BENCH_QUIZ_LESSON=lesson,
+    )
+    submissions = []
+    for line in output.splitlines():
+        if line.startswith("ATTEMPT "):
+            _tag, attempt, session, body = line.split(" ", 3)
+            submissions.append(Submission(int(attempt), session, body))
+    if len(submissions) != count:
+        raise SystemExit(f"quiz_prepare: {len(submissions)} attempts instead of {count}")
+    return submissions
+
+
+def quiz_check(env: dict[str, str], submissions: list[Submission]) -> dict:
+    output = shell(
+        env,
+        QUIZ_CHECK_SNIPPET,
+        BENCH_QUIZ_IDS=",".join(str(sub.attempt) for sub in submissions),
+    )
+    line = next(line for line in output.splitlines() if line.startswith("CHECK "))
+    return json.loads(line[len("CHECK ") :])
+
+
+def quiz_cleanup(env: dict[str, str], sessions: list[str]) -> None:
+    shell(env, QUIZ_CLEANUP_SNIPPET, BENCH_QUIZ_SESSIONS=",".join(sessions))
+
+
+def submission_target(submission: Submission, csrf: str) -> Target:
+    return Target(
+        "quiz_submit",
+        submission.path,
+        method="POST",
+        body=submission.body,
+        env={
+            "BENCH_COOKIE": f"sessionid={submission.session}; csrftoken={csrf}",
+            "BENCH_CSRF": csrf,
+        },
+    )
+
+
+def submit_once(port: int, submission: Submission, csrf: str) -> tuple[float, bool]:
+    """POST one attempt's answers on a new connection; ok when redirected to its review page."""
+    headers = {
+        "Cookie": f"sessionid={submission.session}; csrftoken={csrf}",
+        "X-CSRFToken": csrf,
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    started = time.perf_counter()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("POST", submission.path, body=submission.body, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+    except OSError:
+        return time.perf_counter() - started, False
+    elapsed = time.perf_counter() - started
+    review = f"/quiz/tentatives/{submission.attempt}/"
+    return elapsed, response.status == 302 and response.getheader("Location", "").endswith(review)
+
+
+def percentile(sorted_values: list[float], percent: float) -> float:
+    if not sorted_values:
+        return 0.0
+    rank = max(1, -(-len(sorted_values) * percent // 100))  # nearest rank
+    return sorted_values[int(rank) - 1]
+
+
+def fire(port: int, submissions: list[Submission], connections: int, csrf: str) -> dict:
+    """Every submission once, `connections` at a time (each thread one connection, one request
+    after the other); all threads start together."""
+    pending = queue.SimpleQueue()
+    for submission in submissions:
+        pending.put(submission)
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    started: list[float] = []
+    barrier = threading.Barrier(connections, action=lambda: started.append(time.perf_counter()))
+
+    def worker() -> None:
+        nonlocal errors
+        barrier.wait()
+        while True:
+            try:
+                submission = pending.get_nowait()
+            except queue.Empty:
+                return
+            elapsed, ok = submit_once(port, submission, csrf)
+            with lock:
+                latencies.append(elapsed)
+                errors += not ok
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started[0]
+    latencies.sort()
+    return {
+        "rps": round(len(latencies) / wall, 1),
+        "p50_ms": round(percentile(latencies, 50) * 1000, 2),
+        "p95_ms": round(percentile(latencies, 95) * 1000, 2),
+        "max_ms": round(latencies[-1] * 1000, 2),
+        "errors": errors,
+        "submissions": len(latencies),
+        "connections": connections,
+    }
+
+
+def quiz_submit_scenario(
+    env: dict[str, str], port: int, lesson: str, count: int, connections: int, label: str
+) -> tuple[dict, list[str]]:
+    """Prepare count + 1 open attempts; one measures the queries of a submission, the others are
+    fired with `connections` concurrent connections; then the first few are replayed, and the
+    database must show every attempt submitted exactly once. Returns the result and the sessions
+    made (for clean-up)."""
+    csrf = secrets.token_hex(16)
+    submissions = quiz_prepare(env, lesson, count + 1, label)
+    sessions = [submission.session for submission in submissions]
+    probe, loaded = submissions[0], submissions[1:]
+    queries = queries_of(f"http://127.0.0.1:{port}{probe.path}", submission_target(probe, csrf))
+    result = fire(port, loaded, connections, csrf)
+    replay_started = datetime.datetime.now(datetime.UTC)
+    replayed = [submit_once(port, submission, csrf)[1] for submission in loaded[:QUIZ_REPLAYS]]
+    check = quiz_check(env, submissions)
+    graded = check["attempts"].values()
+    result["queries"] = queries
+    # Every attempt submitted, scored, by its own official, once, and the lesson completed once
+    # each; the replayed POSTs answered with the review and graded nothing again.
+    result["graded_once"] = (
+        len(graded) == len(submissions)
+        and all(
+            status == "submitted"
+            and score is not None
+            and at
+            and datetime.datetime.fromisoformat(at) < replay_started
+            for status, at, score, _passed in graded
+        )
+        and check["users_once"] == check["users"] == len(submissions)
+        and check["completed"] == len(submissions)
+        and all(replayed)
+    )
+    return result, sessions
 
 
 def main() -> None:
@@ -211,15 +528,26 @@ def main() -> None:
     port = free_port()
     server = start_gunicorn(env, port)
     pages: dict[str, dict] = {}
+    sessions: list[str] = []
     try:
         for target in targets(demo):
             url = f"http://127.0.0.1:{port}{target.path}"
             result = load(url, target)
             result["queries"] = queries_of(url, target)
             pages[target.name] = result
+        for name, count, connections in (
+            ("quiz_submit", QUIZ_SUBMISSIONS, int(CONNECTIONS)),
+            ("quiz_submit_50", QUIZ_BURST, QUIZ_BURST),
+        ):
+            pages[name], made = quiz_submit_scenario(
+                env, port, demo["quiz_lesson"], count, connections, name
+            )
+            sessions += made
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if sessions:
+            quiz_cleanup(env, sessions)
     bare = pages["bare"]["rps"] or 1
     for result in pages.values():
         result["ratio_to_bare"] = round(result["rps"] / bare, 3)
@@ -247,6 +575,12 @@ def main() -> None:
             f"{name:<24}{result['rps']:>9}{result['p50_ms']:>9}{result['p95_ms']:>9}"
             f"{result['ratio_to_bare']:>8}{result['queries'] if result['queries'] is not None else '-':>9}{result['errors']:>8}"
         )
+    for name, result in pages.items():
+        if "graded_once" in result:
+            print(
+                f"{name}: {result['submissions']} submissions over {result['connections']} "
+                f"connections, max {result['max_ms']} ms, graded once: {result['graded_once']}"
+            )
     print(
         f"\nwritten: {VAR / 'bench.json'} ({report['meta']['database']}, {report['meta']['broker']})"
     )
