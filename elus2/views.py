@@ -2,9 +2,12 @@
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import user_passes_test
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from .mail import stored_mail_get, stored_mail_list
 
@@ -57,3 +60,18 @@ def language_switch(request, code: str):
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
+
+
+def admin_login(request):
+    """The Wagtail admin's login URL. Anonymous visitors go to allauth's login; a signed-in
+    person without admin access gets a clear refusal, not a loop between /admin/ and login."""
+    if request.user.is_authenticated:
+        return render(
+            request,
+            "403.html",
+            {"exception": _("Votre compte n'a pas accès à l'administration.")},
+            status=403,
+        )
+    return redirect_to_login(
+        request.GET.get("next") or "/admin/", login_url=reverse("account_login")
+    )

@@ -1,8 +1,10 @@
 """Reads of the quizzes app for screens: a quiz's settings, an official's own attempts, the
-questions as the quiz page shows them (never with answers), and the review of a submitted attempt.
+questions as the quiz page shows them (never with answers), the review of a submitted attempt, and
+the statistics trainers read in the Wagtail admin.
 
-Every selector that returns attempts takes the person they belong to: nothing here lets one
-learner read another's attempt.
+Every selector that returns one learner's attempts takes the person they belong to: nothing here
+lets one learner read another's attempt. The statistics selectors read everyone's attempts in
+aggregate; only quiz_statistics_allowed viewers reach them.
 """
 
 from __future__ import annotations
@@ -10,11 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Avg, Count, Q
+from wagtail.models import Page
+
 from courses.models import LessonPage
+from elus2.users.roles import Role
 
 from . import grading
 from .models import AttemptStatus, FeedbackTiming, QuizAttempt, QuizMode, QuizSettings
-from .snapshot import situation_block
+from .snapshot import SnapshotError, quiz_snapshot, situation_block
+from .statistics import AttemptRecord, QuizStatistics, quiz_statistics
 
 
 def quiz_settings_get(*, lesson: LessonPage) -> QuizSettings:
@@ -233,3 +240,121 @@ def quiz_status_get(*, user, lesson: LessonPage) -> QuizStatus:
         best_score=max(scores) if scores else None,
         passed=any(attempt.passed for attempt in submitted),
     )
+
+
+# --- Statistics for trainers ----------------------------------------------------------------------
+
+STATISTICS_ROLES = (Role.TRAINER, Role.APPROVER)
+
+
+def quiz_statistics_allowed(*, user) -> bool:
+    """Trainers, approvers and superusers read quiz statistics. Remembered on the user object, so
+    a page listing that asks once per row costs one query."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    allowed = getattr(user, "_quiz_statistics_allowed", None)
+    if allowed is None:
+        allowed = user.groups.filter(name__in=STATISTICS_ROLES).exists()
+        user._quiz_statistics_allowed = allowed
+    return allowed
+
+
+def _lesson_questions(lesson: LessonPage) -> list[dict]:
+    try:
+        return quiz_snapshot(lesson.quiz)
+    except SnapshotError:
+        return []
+
+
+def _graded_submitted(queryset):
+    return queryset.filter(status=AttemptStatus.SUBMITTED, mode=QuizMode.GRADED)
+
+
+def quiz_statistics_attempt_list(*, lesson: LessonPage) -> list[AttemptRecord]:
+    """The lesson's submitted graded attempts, oldest first, as plain records: one query."""
+    rows = (
+        _graded_submitted(QuizAttempt.objects.filter(lesson=lesson))
+        .order_by("submitted_at", "pk")
+        .values_list("user_id", "questions", "answers", "score", "passed")
+    )
+    return [
+        AttemptRecord(
+            user_id=user_id,
+            questions=questions,
+            answers=answers or {},
+            score=score or 0,
+            passed=bool(passed),
+        )
+        for user_id, questions, answers, score, passed in rows
+    ]
+
+
+def quiz_statistics_get(*, lesson: LessonPage) -> QuizStatistics:
+    """Everything the statistics page of one lesson's quiz shows (one query)."""
+    return quiz_statistics(
+        quiz_statistics_attempt_list(lesson=lesson), current_questions=_lesson_questions(lesson)
+    )
+
+
+@dataclass(frozen=True)
+class QuizSummary:
+    """One row of the quiz statistics index."""
+
+    lesson: LessonPage
+    course_title: str
+    module_title: str
+    questions: int  # in the lesson today
+    attempts: int
+    learners: int
+    pass_rate: float | None
+    mean_score: float | None
+
+
+def lesson_parent_titles(lessons: list[LessonPage]) -> dict[str, str]:
+    """Titles of the lessons' modules and courses, by page path: one query."""
+    paths = {lesson.path[: -Page.steplen * depth] for lesson in lessons for depth in (1, 2)}
+    return dict(Page.objects.filter(path__in=paths).values_list("path", "title"))
+
+
+def quiz_statistics_summary() -> list[QuizSummary]:
+    """Every lesson that has questions (or had attempts), in the page tree's order, with its
+    headline figures: three queries, whatever the number of lessons and attempts."""
+    figures = {
+        row["lesson_id"]: row
+        for row in _graded_submitted(QuizAttempt.objects.all())
+        .values("lesson_id")
+        .annotate(
+            attempts=Count("pk"),
+            learners=Count("user_id", distinct=True),
+            passed=Count("pk", filter=Q(passed=True)),
+            mean_score=Avg("score"),
+        )
+        .order_by()
+    }
+    lessons = [
+        lesson
+        for lesson in LessonPage.objects.only("id", "title", "path", "depth", "live", "quiz")
+        .order_by("path")
+        .iterator()
+        if len(lesson.quiz) or lesson.pk in figures
+    ]
+    titles = lesson_parent_titles(lessons)
+    rows = []
+    for lesson in lessons:
+        row = figures.get(lesson.pk, {})
+        attempts = row.get("attempts", 0)
+        rows.append(
+            QuizSummary(
+                lesson=lesson,
+                course_title=titles.get(lesson.path[: -2 * Page.steplen], ""),
+                module_title=titles.get(lesson.path[: -Page.steplen], ""),
+                questions=len(_lesson_questions(lesson)),
+                attempts=attempts,
+                learners=row.get("learners", 0),
+                pass_rate=100 * row["passed"] / attempts if attempts else None,
+                mean_score=row.get("mean_score"),
+            )
+        )
+    return rows

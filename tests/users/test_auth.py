@@ -1,5 +1,7 @@
 """allauth wiring: code login first, mandatory verification, closed sign-up, admins behind allauth."""
 
+import html
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -65,9 +67,17 @@ def test_signup_is_closed_by_default(client):
 
 
 def test_wagtail_admin_login_goes_through_allauth(client):
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("account_login"))
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("account_login"))
+    assert "next=/admin/" in response.redirect_chain[-1][0]
+
+
+def test_signed_in_learner_gets_a_refusal_not_a_login_loop(client):
+    client.force_login(UserFactory())
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert "pas accès à l'administration" in html.unescape(response.content.decode())
+    assert len(response.redirect_chain) == 1
 
 
 def test_django_admin_login_goes_through_allauth(client):

@@ -4,7 +4,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.starter import starter_course_ensure
-from elus2.ops.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_ensure, demo_progress_ensure
+from elus2.ops.demo import (
+    DEMO_ACCOUNTS,
+    DEMO_OFFICIALS,
+    DEMO_PASSWORD,
+    demo_accounts_ensure,
+    demo_progress_ensure,
+    demo_quiz_attempts_ensure,
+)
 
 
 class Command(BaseCommand):
@@ -16,7 +23,10 @@ class Command(BaseCommand):
         demo_accounts_ensure()
         course = starter_course_ensure()
         demo_progress_ensure(course)
+        demo_quiz_attempts_ensure(course)
         self.stdout.write(f"Formation de démonstration : {course.title} ({course.url})")
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")
         for account in DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.email:<26} {account.group}")
+        last = f"elu{len(DEMO_OFFICIALS):02d}@example.org"
+        self.stdout.write(f"  elu01@example.org … {last} Élu (ont passé le premier quiz)")
