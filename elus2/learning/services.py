@@ -183,10 +183,16 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
     """
     if source != lesson.completion_rule:
         raise CompletionRefused
-    course = _course_of(lesson)
-    enrolment = _enrolment_for(user=user, lesson=lesson, course=course)
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    outline = course_outline(course_path=course.path)
+    outline = course_outline(course_path=course_path_of(lesson))
+    if outline is None:  # a lesson outside any course: the page tree forbids it
+        raise CompletionRefused
+    # The row lock serialises concurrent completions of one enrolment; enrol first if needed.
+    enrolment = (
+        Enrolment.objects.select_for_update().filter(user=user, course_id=outline.course_id).first()
+    )
+    if enrolment is None:
+        enrolment = _enrolment_for(user=user, lesson=lesson)
+        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     _refuse_if_locked(enrolment, outline, lesson)
     progress = _progress_get_or_create(enrolment, lesson)
     now = timezone.now()
@@ -196,7 +202,8 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
         )
     )
     if newly:
-        progress.refresh_from_db()
+        progress.completed_at = now
+        progress.first_viewed_at = progress.first_viewed_at or now
         _refresh_figures(enrolment, outline, now)
         enrolment.last_lesson_id = lesson.pk
         enrolment.last_activity_at = now

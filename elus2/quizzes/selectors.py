@@ -32,7 +32,12 @@ def quiz_settings_get(*, lesson: LessonPage) -> QuizSettings:
 
 def quiz_attempt_get(*, user, attempt_id: int) -> QuizAttempt | None:
     """This person's attempt, or None (someone else's attempt does not exist for them)."""
-    return QuizAttempt.objects.filter(pk=attempt_id, user=user).select_related("lesson").first()
+    return (
+        QuizAttempt.objects.filter(pk=attempt_id, user=user)
+        .select_related("lesson")
+        .defer("lesson__body", "lesson__quiz")  # the attempt carries its own questions
+        .first()
+    )
 
 
 def quiz_attempt_list(*, user, lesson: LessonPage) -> list[QuizAttempt]:

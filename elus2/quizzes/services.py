@@ -161,6 +161,7 @@ def _open_attempt_for_update(*, user, attempt_id: int) -> QuizAttempt:
     attempt = (
         QuizAttempt.objects.select_for_update(of=("self",))
         .select_related("lesson")
+        .defer("lesson__body", "lesson__quiz")  # graded from the attempt's own snapshot
         .get(pk=attempt_id, user=user)
     )
     if not attempt.is_open:
