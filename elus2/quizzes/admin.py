@@ -1,5 +1,5 @@
-"""Quiz settings in the Django admin (a Wagtail panel on the lesson is left for later), and the
-attempts, read-only: they are learner history."""
+"""Django admin for superusers: quiz settings (trainers use the Wagtail view in wagtail_hooks.py)
+and the attempts, read-only: they are learner history."""
 
 from __future__ import annotations
 

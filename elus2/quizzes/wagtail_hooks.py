@@ -18,6 +18,7 @@ from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
@@ -253,3 +254,31 @@ def quiz_statistics_listing_button(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def quiz_statistics_header_button(page, user, view_name=None, next_url=None):
     yield from _statistics_button(page, user, priority=66)
+
+
+class QuizSettingsViewSet(ModelViewSet):
+    """Trainers set each quiz's pass mark, attempts, draw, shuffling, feedback and mode here."""
+
+    model = QuizSettings
+    form_fields = [
+        "lesson",
+        "mode",
+        "pass_mark",
+        "attempts_allowed",
+        "questions_drawn",
+        "shuffle_questions",
+        "shuffle_options",
+        "feedback_timing",
+    ]
+    list_display = ["lesson", "mode", "pass_mark", "attempts_allowed", "feedback_timing"]
+    search_fields = ["lesson__title"]
+    icon = "cogs"
+    add_to_admin_menu = True
+    menu_label = gettext_lazy("Réglages des quiz")
+    menu_order = 690
+    name = "reglages-quiz"
+
+
+@hooks.register("register_admin_viewset")
+def register_quiz_settings_viewset():
+    return QuizSettingsViewSet()
