@@ -27,3 +27,35 @@ def _fresh_cache(request):
         cache.clear()
     yield
     local_caches_clear()
+
+
+@pytest.fixture
+def sqlite_database_file(transactional_db, tmp_path):
+    """For tests whose threads write at once. Django's SQLite test database lives in memory in
+    shared-cache mode, where a second writer gets "database table is locked" at once instead of
+    waiting its turn. A database file, opened with the project's OPTIONS (busy timeout, IMMEDIATE
+    transactions), behaves like the real one: copy the test database to a file and point every
+    connection of the test at it. On PostgreSQL it does nothing."""
+    import sqlite3
+
+    from django.db import DEFAULT_DB_ALIAS, connection, connections
+
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        yield
+        return
+    path = tmp_path / "concurrency.sqlite3"
+    connection.ensure_connection()
+    copy = sqlite3.connect(path)
+    connection.connection.backup(copy)
+    copy.close()
+    in_memory_settings = connections.settings[DEFAULT_DB_ALIAS]
+    in_memory = connections[DEFAULT_DB_ALIAS]
+    connections.settings[DEFAULT_DB_ALIAS] = {**in_memory_settings, "NAME": str(path)}
+    del connections[DEFAULT_DB_ALIAS]
+    try:
+        assert not connection.is_in_memory_db()
+        yield
+    finally:
+        connections[DEFAULT_DB_ALIAS].close()
+        connections.settings[DEFAULT_DB_ALIAS] = in_memory_settings
+        connections[DEFAULT_DB_ALIAS] = in_memory

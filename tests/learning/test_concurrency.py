@@ -6,11 +6,10 @@ Runs on SQLite by default and on PostgreSQL when DATABASE_URL points at it (CI).
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import connection
 from django.urls import reverse
 
 from elus2.learning.models import Enrolment, EnrolmentStatus, LessonProgress
@@ -55,30 +54,8 @@ def post_together(clients, url) -> list[int]:
 
 
 @pytest.fixture(autouse=True)
-def _threads_share_a_database_file(transactional_db, tmp_path):
-    """Django's SQLite test database lives in memory in shared-cache mode, where a second writer
-    gets "database table is locked" at once instead of waiting its turn. A database file, opened
-    with the project's OPTIONS (busy timeout, IMMEDIATE transactions), behaves like the real one:
-    copy the test database to a file and point every connection of this test at it."""
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        yield
-        return
-    path = tmp_path / "concurrency.sqlite3"
-    connection.ensure_connection()
-    copy = sqlite3.connect(path)
-    connection.connection.backup(copy)
-    copy.close()
-    in_memory_settings = connections.settings[DEFAULT_DB_ALIAS]
-    in_memory = connections[DEFAULT_DB_ALIAS]
-    connections.settings[DEFAULT_DB_ALIAS] = {**in_memory_settings, "NAME": str(path)}
-    del connections[DEFAULT_DB_ALIAS]
-    try:
-        assert not connection.is_in_memory_db()
-        yield
-    finally:
-        connections[DEFAULT_DB_ALIAS].close()
-        connections.settings[DEFAULT_DB_ALIAS] = in_memory_settings
-        connections[DEFAULT_DB_ALIAS] = in_memory
+def _threads_share_a_database_file(sqlite_database_file):
+    """Threads need a database file on SQLite (see tests/conftest.py)."""
 
 
 @pytest.fixture

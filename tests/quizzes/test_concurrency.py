@@ -6,11 +6,10 @@ Runs on SQLite by default and on PostgreSQL when DATABASE_URL points at it (CI);
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import connection
 from django.urls import reverse
 
 from elus2.learning.models import Enrolment, LessonProgress
@@ -60,29 +59,8 @@ def together(clients, call) -> list:
 
 
 @pytest.fixture(autouse=True)
-def _threads_share_a_database_file(transactional_db, tmp_path):
-    """As in tests/learning/test_concurrency.py: SQLite's in-memory test database makes a second
-    writer fail at once ("table is locked"); a file opened with the project's OPTIONS (busy
-    timeout, IMMEDIATE transactions) makes it wait its turn, like the real database."""
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        yield
-        return
-    path = tmp_path / "concurrency.sqlite3"
-    connection.ensure_connection()
-    copy = sqlite3.connect(path)
-    connection.connection.backup(copy)
-    copy.close()
-    in_memory_settings = connections.settings[DEFAULT_DB_ALIAS]
-    in_memory = connections[DEFAULT_DB_ALIAS]
-    connections.settings[DEFAULT_DB_ALIAS] = {**in_memory_settings, "NAME": str(path)}
-    del connections[DEFAULT_DB_ALIAS]
-    try:
-        assert not connection.is_in_memory_db()
-        yield
-    finally:
-        connections[DEFAULT_DB_ALIAS].close()
-        connections.settings[DEFAULT_DB_ALIAS] = in_memory_settings
-        connections[DEFAULT_DB_ALIAS] = in_memory
+def _threads_share_a_database_file(sqlite_database_file):
+    """Threads need a database file on SQLite (see tests/conftest.py)."""
 
 
 @pytest.fixture
