@@ -13,6 +13,7 @@ from django.db import connection
 from django.urls import reverse
 
 from elus2.learning.models import Enrolment, EnrolmentStatus, LessonProgress
+from tests.concurrency import together
 from tests.factories.learning import (
     client_for,
     figures_of,
@@ -28,29 +29,7 @@ THREADS = 20
 
 def post_together(clients, url) -> list[int]:
     """POST `url` from every client at the same moment; returns the status codes."""
-    barrier = threading.Barrier(len(clients))
-    statuses: list[int | BaseException] = [0] * len(clients)
-
-    def run(index, client):
-        try:
-            barrier.wait(timeout=30)
-            statuses[index] = client.post(url).status_code
-        except BaseException as error:  # reported below, with the others
-            statuses[index] = error
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(index, client)) for index, client in enumerate(clients)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a request hung"
-    errors = [status for status in statuses if isinstance(status, BaseException)]
-    assert not errors, errors
-    return statuses
+    return together(clients, lambda client: client.post(url).status_code)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from elus2.learning.models import Enrolment, LessonProgress
@@ -17,6 +16,7 @@ from elus2.learning.services import enrolment_create
 from elus2.quizzes import services
 from elus2.quizzes.models import AttemptStatus, QuizAttempt
 from elus2.quizzes.services import quiz_attempt_start, quiz_attempt_submit
+from tests.concurrency import together
 from tests.factories.learning import client_for, learner_create
 from tests.factories.quizzes import (
     answers_right,
@@ -29,33 +29,6 @@ from tests.factories.quizzes import (
 pytestmark = pytest.mark.django_db(transaction=True)
 
 THREADS = 10
-
-
-def together(clients, call) -> list:
-    """Run `call(client)` from every client at the same moment; returns the responses."""
-    barrier = threading.Barrier(len(clients))
-    results: list = [None] * len(clients)
-
-    def run(index, client):
-        try:
-            barrier.wait(timeout=30)
-            results[index] = call(client)
-        except BaseException as error:  # reported below, with the others
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(index, client)) for index, client in enumerate(clients)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a request hung"
-    errors = [result for result in results if isinstance(result, BaseException)]
-    assert not errors, errors
-    return results
 
 
 @pytest.fixture(autouse=True)
