@@ -29,6 +29,11 @@ from .services import (
 )
 
 
+def _lessons():
+    """Live lessons without their content: these actions need the rule and the place, not the text."""
+    return LessonPage.objects.live().defer("body", "quiz")
+
+
 @login_required
 def my_learning(request):
     return render(request, "learning/my_learning.html", enrolment_list_for_user(user=request.user))
@@ -52,7 +57,7 @@ def enrol(request, course_id: int):
 @login_required
 @require_POST
 def lesson_complete(request, lesson_id: int):
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    lesson = get_object_or_404(_lessons(), pk=lesson_id)
     try:
         result = lesson_progress_complete(user=request.user, lesson=lesson, source="marked_done")
     except EnrolmentClosed:
@@ -90,7 +95,7 @@ def _after(lesson: LessonPage, enrolment: Enrolment, request) -> str:
 @require_POST
 def lesson_heartbeat(request, lesson_id: int):
     """Called every 30 s by the lesson page while it is visible and the person active."""
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    lesson = get_object_or_404(_lessons(), pk=lesson_id)
     enrolment = Enrolment.objects.filter(
         user=request.user, course__path=course_path_of(lesson)
     ).first()
