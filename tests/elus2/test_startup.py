@@ -28,8 +28,8 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     [
         ({"DATABASE_URL": "foo://nowhere/db"}, "DATABASE_URL invalide"),
         ({"DATABASE_URL": "postgres://nobody@127.0.0.1:1/nowhere"}, "base de données injoignable"),
-        ({"REDIS_URL": "http://127.0.0.1:6379/0"}, "REDIS_URL invalide"),
-        ({"REDIS_URL": "redis://127.0.0.1:1/0"}, "broker Celery injoignable"),
+        ({"REDIS_URL": "http://127.0.0.1:6379/0", "DATABASE_URL": ""}, "REDIS_URL invalide"),
+        ({"REDIS_URL": "redis://127.0.0.1:1/0", "DATABASE_URL": ""}, "broker Celery injoignable"),
     ],
 )
 def test_bad_service_url_gives_one_clear_line(env, expected, tmp_path):
