@@ -13,7 +13,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -27,7 +26,7 @@ from .cache import (
     page_for_url_path,
     view_restrictions_exist,
 )
-from .outline import course_outline, course_path_of
+from .outline import ancestor_path, course_outline, course_path_of
 
 
 class Level(models.TextChoices):
@@ -131,7 +130,9 @@ class CourseIndexPage(ContentPage):
 
 
 @dataclass(frozen=True)
-class OutlineModule:
+class CourseOutlineEntry:
+    """A module and its live lessons, as pages (outline.py turns them into cacheable data)."""
+
     module: ModulePage
     lessons: list[LessonPage]
 
@@ -205,7 +206,7 @@ class CoursePage(ContentPage):
     def objectives_list(self) -> list[str]:
         return lines(self.objectives)
 
-    def outline(self) -> list[OutlineModule]:
+    def outline(self) -> list[CourseOutlineEntry]:
         """Modules and their live lessons in tree order, in two queries whatever the size."""
         modules = list(ModulePage.objects.child_of(self).live().order_by("path"))
         lessons = (
@@ -225,10 +226,10 @@ class CoursePage(ContentPage):
         )
         by_module: dict[str, list[LessonPage]] = {module.path: [] for module in modules}
         for lesson in lessons:
-            parent_path = lesson.path[: -Page.steplen]
+            parent_path = ancestor_path(lesson.path)
             if parent_path in by_module:
                 by_module[parent_path].append(lesson)
-        return [OutlineModule(module, by_module[module.path]) for module in modules]
+        return [CourseOutlineEntry(module, by_module[module.path]) for module in modules]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -249,13 +250,9 @@ class ModulePage(ContentPage):
     class Meta:
         verbose_name = _("module")
 
-    @cached_property
-    def course(self) -> CoursePage | None:
-        return CoursePage.objects.ancestor_of(self).first()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["course"] = self.course
+        context["outline"] = course_outline(course_path=course_path_of(self))
         context["lessons"] = LessonPage.objects.child_of(self).live().order_by("path")
         return context
 

@@ -51,14 +51,19 @@ class Outline:
         return None
 
 
+def ancestor_path(path: str, levels: int = 1) -> str:
+    """The tree path of the page `levels` above the one at `path`: a lesson's module is one level
+    up, its course two (the page types allow nothing else)."""
+    return path[: -levels * Page.steplen] if levels else path
+
+
 def course_path_of(page: Page) -> str:
-    """Lessons sit two levels below their course (the page types allow nothing else)."""
     from .models import LessonPage, ModulePage
 
     if isinstance(page, LessonPage):
-        return page.path[: -2 * Page.steplen]
+        return ancestor_path(page.path, 2)
     if isinstance(page, ModulePage):
-        return page.path[: -Page.steplen]
+        return ancestor_path(page.path, 1)
     return page.path
 
 

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
 from .models import CoursePage, LessonPage, ModulePage
+from .outline import ancestor_path
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 50
@@ -37,15 +37,15 @@ def _search_query(text: str):
 def _lesson_results(query) -> list[LessonResult]:
     """Matching lessons with their module and course, in three queries plus the search."""
     lessons = list(LessonPage.objects.live().public().search(query)[:MAX_RESULTS])
-    module_paths = {lesson.path[: -Page.steplen] for lesson in lessons}
-    course_paths = {path[: -Page.steplen] for path in module_paths}
+    module_paths = {ancestor_path(lesson.path) for lesson in lessons}
+    course_paths = {ancestor_path(path) for path in module_paths}
     modules = {page.path: page for page in ModulePage.objects.filter(path__in=module_paths)}
     courses = {page.path: page for page in CoursePage.objects.filter(path__in=course_paths)}
     return [
         LessonResult(
             lesson,
-            modules.get(lesson.path[: -Page.steplen]),
-            courses.get(lesson.path[: -2 * Page.steplen]),
+            modules.get(ancestor_path(lesson.path)),
+            courses.get(ancestor_path(lesson.path, 2)),
         )
         for lesson in lessons
     ]

@@ -16,6 +16,7 @@ from django.db.models import Avg, Count, Q
 from wagtail.models import Page
 
 from courses.models import LessonPage
+from courses.outline import ancestor_path
 from elus2.users.roles import Role
 
 from . import grading
@@ -319,7 +320,7 @@ class QuizSummary:
 
 def lesson_parent_titles(lessons: list[LessonPage]) -> dict[str, str]:
     """Titles of the lessons' modules and courses, by page path: one query."""
-    paths = {lesson.path[: -Page.steplen * depth] for lesson in lessons for depth in (1, 2)}
+    paths = {ancestor_path(lesson.path, levels) for lesson in lessons for levels in (1, 2)}
     return dict(Page.objects.filter(path__in=paths).values_list("path", "title"))
 
 
@@ -353,8 +354,8 @@ def quiz_statistics_summary() -> list[QuizSummary]:
         rows.append(
             QuizSummary(
                 lesson=lesson,
-                course_title=titles.get(lesson.path[: -2 * Page.steplen], ""),
-                module_title=titles.get(lesson.path[: -Page.steplen], ""),
+                course_title=titles.get(ancestor_path(lesson.path, 2), ""),
+                module_title=titles.get(ancestor_path(lesson.path), ""),
                 questions=len(_lesson_questions(lesson)),
                 attempts=attempts,
                 learners=row.get("learners", 0),

@@ -20,9 +20,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.models import Page
 
 from courses.models import LessonPage
+from courses.outline import ancestor_path
 
 from . import grading, statistics
 from .models import QuizAttempt, QuizSettings
@@ -187,8 +187,8 @@ class StatisticsDetailView(StatisticsViewMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "lesson": self.lesson,
-            "course_title": titles.get(self.lesson.path[: -2 * Page.steplen], ""),
-            "module_title": titles.get(self.lesson.path[: -Page.steplen], ""),
+            "course_title": titles.get(ancestor_path(self.lesson.path, 2), ""),
+            "module_title": titles.get(ancestor_path(self.lesson.path), ""),
             "stats": figures,
             "chart": score_chart(figures.distribution),
             "questions": question_rows(figures),
