@@ -109,3 +109,26 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} ∈ {self.cohort_id}"
+
+
+class ReportShare(models.Model):
+    """A link to a cohort's client report, handed to the client (the town hall…).
+
+    The link carries a signed id (cohorts/services.py); the row lets staff revoke it and bounds
+    its life even if the signature stays valid."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="report_shares")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expire le"))
+    revoked_at = models.DateTimeField(_("révoqué le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lien de rapport")
+        verbose_name_plural = _("liens de rapport")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.cohort_id} → {self.expires_at:%Y-%m-%d}"
