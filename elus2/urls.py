@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as course_views
+from elus2.users import login_code
 
 from . import views
 
@@ -17,6 +18,12 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("langue/<str:code>/", views.language_switch, name="language_switch"),
+    # Before allauth's own: the same page, with the wrong-code limit (429).
+    path(
+        "accounts/login/code/confirm/",
+        login_code.confirm_login_code,
+        name="account_confirm_login_code",
+    ),
     path("accounts/", include("allauth.urls")),
     path("parcours/", include("elus2.learning.urls")),
     path("quiz/", include("elus2.quizzes.urls")),

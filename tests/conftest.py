@@ -1,4 +1,24 @@
+import logging
+import re
+
 import pytest
+
+# Independent of elus2/logscrub.py on purpose: this is what must never reach a log line.
+PERSONAL_DATA_IN_LOGS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\b[A-Z0-9]{4}-[A-Z0-9]{4}\b")
+
+
+@pytest.fixture(autouse=True)
+def _no_personal_data_in_logs(caplog):
+    """Every test of the run doubles as a log audit (issue 8): no address, no login code."""
+    caplog.set_level(logging.INFO)
+    yield
+    leaks = [
+        f"{record.name}: {record.getMessage()}"
+        for record in caplog.records
+        if PERSONAL_DATA_IN_LOGS.search(record.getMessage())
+        or PERSONAL_DATA_IN_LOGS.search(record.exc_text or "")
+    ]
+    assert not leaks, leaks
 
 
 @pytest.fixture(autouse=True)

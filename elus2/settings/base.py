@@ -189,6 +189,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -200,6 +201,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -209,6 +211,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "elus2.users.mfa_wall.MfaWallMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Innermost: it needs the language and the user, and serves cached pages to anonymous visitors.
     "courses.cache.AnonymousPageCacheMiddleware",
@@ -267,6 +270,15 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[élus 2.0] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme or "https"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "élus 2.0"
+# Trainers, approvers, staff and admins reach nothing but the MFA enrolment and logout pages
+# until they have a second factor. Only the local demo (dev.py) may turn this off.
+ELUS2_MFA_REQUIRED = env_bool("ELUS2_MFA_REQUIRED", True)
+ACCOUNT_FORMS = {"confirm_login_code": "elus2.users.login_code.ConfirmLoginCodeForm"}
+# allauth's limits, kept in the shared cache (Redis, or the database cache: never per process).
+# "login_code_failed" is ours: wrong login codes per address and per IP; the 6th is a 429.
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+ACCOUNT_RATE_LIMITS = {"login_code_failed": "5/900s/key,20/900s/ip"}
 
 # --- Wagtail ----------------------------------------------------------------------------------
 
@@ -275,7 +287,16 @@ WAGTAILADMIN_LOGIN_URL = "admin_login"  # → allauth login, or a 403 for signed
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
+# No SVG anywhere: an SVG can carry script. Upload sizes are bounded.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("ELUS2_IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+ELUS2_DOCUMENT_MAX_UPLOAD_MB = env_int("ELUS2_DOCUMENT_MAX_UPLOAD_MB", 20)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.forms.DocumentForm"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# No third-party request from the admin (avatars are not fetched from Gravatar).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Videos: YouTube and Dailymotion through their oEmbed endpoints, PeerTube from the listed instances.
 ELUS2_PEERTUBE_HOSTS = set(
@@ -292,6 +313,42 @@ WAGTAILEMBEDS_FINDERS = [
 # before "Soumettre" creates the page twice and the second save fails on the slug (500). Trainers
 # save and submit explicitly; Wagtail still warns before leaving a form with unsaved changes.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+
+# --- Security headers -------------------------------------------------------------------------
+# The Content-Security-Policy (django-csp): scripts only from our own files, never inline;
+# videos only from the embed providers above; no page may frame ours except our own admin preview.
+_VIDEO_FRAMES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+    *(f"https://{host}" for host in sorted(ELUS2_PEERTUBE_HOSTS)),
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # Wagtail's admin sets style attributes; styles cannot run code.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_VIDEO_FRAMES],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Wagtail's preview view overrides this with SAMEORIGIN; the CSP above says the same.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Privacy ----------------------------------------------------------------------------------
+# Learner data is anonymised this many months after the end of the person's last cohort.
+ELUS2_RETENTION_MONTHS = env_int("ELUS2_RETENTION_MONTHS", 24)
 
 # --- Languages and time -----------------------------------------------------------------------
 
@@ -334,6 +391,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # Emails, codes and tokens are masked as each record is made (elus2/logscrub.py).
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
     # Wagtail logs every page action and django_tasks every background step: quiet by default.

@@ -13,3 +13,5 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = VAR_DIR / "test-media"
 ELUS2_DEV_MAIL_VIEW = True
+# Tests that need the MFA wall turn it on (tests/users/test_mfa_wall.py).
+ELUS2_MFA_REQUIRED = False

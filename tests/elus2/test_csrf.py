@@ -1,0 +1,93 @@
+"""Every URL of the site refuses a POST without a CSRF token, signed in or not.
+
+The test walks the whole URL list (ours, allauth's, Wagtail's admin) so a view added later is
+covered without anyone remembering to add it here."""
+
+import re
+import uuid
+
+import pytest
+from django.contrib.admindocs.views import extract_views_from_urlpatterns
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import Resolver404, get_resolver, resolve
+
+pytestmark = pytest.mark.django_db
+
+# Views that must accept a POST from outside, each with the reason it is safe.
+_READ_ONLY_ADMIN_API = (
+    "Wagtail's admin API: read-only (GET), for signed-in editors; Django REST framework's "
+    "session authentication checks the CSRF token itself on any unsafe method."
+)
+REVIEWED_CSRF_EXEMPT: dict[str, str] = {
+    "wagtail.admin.api.views.PagesAdminAPIViewSet": _READ_ONLY_ADMIN_API,
+    "wagtail.images.api.admin.views.ImagesAdminAPIViewSet": _READ_ONLY_ADMIN_API,
+    "wagtail.documents.api.admin.views.DocumentsAdminAPIViewSet": _READ_ONLY_ADMIN_API,
+}
+
+CONVERTERS = {
+    "int": "1",
+    "str": "x",
+    "slug": "x",
+    "path": "x/",
+    "uuid": str(uuid.UUID(int=1)),
+}
+
+
+def _concrete(route: str) -> str:
+    """A path that matches the route: typed parameters get a sample value."""
+    route = re.sub(r"<(?:(\w+):)?\w+>", lambda m: CONVERTERS.get(m.group(1) or "str", "x"), route)
+    route = re.sub(r"\(\?P<\w+>[^)]*\)", "1", route)  # regex groups: digits fit most
+    route = re.sub(r"\\Z|\^|\$|\\", "", route)
+    return "/" + route.lstrip("/")
+
+
+def _all_views():
+    for callback, route, namespace, name in extract_views_from_urlpatterns(
+        get_resolver().url_patterns
+    ):
+        yield callback, route, f"{namespace or ''}:{name or ''}"
+
+
+def _label(callback) -> str:
+    return f"{callback.__module__}.{getattr(callback, '__qualname__', callback)}"
+
+
+def test_no_view_is_csrf_exempt_outside_the_reviewed_list():
+    exempt = {
+        _label(callback)
+        for callback, _route, _name in _all_views()
+        if getattr(callback, "csrf_exempt", False)
+    }
+    assert exempt <= set(REVIEWED_CSRF_EXEMPT), exempt - set(REVIEWED_CSRF_EXEMPT)
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_every_url_refuses_a_post_without_token(signed_in):
+    client = Client(enforce_csrf_checks=True)
+    if signed_in:
+        client.force_login(
+            get_user_model().objects.create_superuser(email="root@example.org", password="x")
+        )
+    checked, refused, unreachable = 0, [], []
+    for callback, route, name in _all_views():
+        path = _concrete(route)
+        try:
+            match = resolve(path)
+        except Resolver404:
+            unreachable.append((name, route))
+            continue
+        if match.func is not callback and name.split(":")[-1] != match.url_name:
+            unreachable.append((name, route))
+            continue
+        checked += 1
+        response = client.post(path, {"field": "value"})
+        # A reviewed exempt view may also send an anonymous visitor to the login page.
+        allowed = {302, 403, 405} if _label(callback) in REVIEWED_CSRF_EXEMPT else {403}
+        if response.status_code not in allowed:
+            refused.append((name, path, response.status_code))
+    assert refused == []
+    # Nearly every route gets a concrete path; the rest resolve to the page-tree catch-all,
+    # which is itself checked.
+    assert checked > 300
+    assert len(unreachable) < checked / 20, unreachable

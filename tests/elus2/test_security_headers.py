@@ -1,0 +1,107 @@
+"""Every page type carries the security headers; production adds HSTS and secure cookies."""
+
+import importlib
+import sys
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from elus2.learning.services import enrolment_create
+from tests.factories.learning import client_for, learner_create
+from tests.factories.quizzes import quiz_course_build
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages():
+    built = quiz_course_build()
+    learner = learner_create()
+    enrolment_create(user=learner, course=built.course)
+    admin = get_user_model().objects.create_superuser(email="root@example.org", password="x")
+    return {
+        "anonymous": [
+            "/",
+            "/formations/",
+            built.course.url,
+            "/accounts/login/",
+            "/recherche/?q=veille",
+            "/page-qui-n-existe-pas/",
+            "/healthz/",
+        ],
+        learner: ["/parcours/", built.lessons[0].url, built.lesson.url],
+        admin: ["/admin/", f"/admin/pages/{built.course.pk}/edit/"],
+    }
+
+
+def _policy(response) -> dict[str, list[str]]:
+    header = response["Content-Security-Policy"]
+    return {
+        part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()
+    }
+
+
+def test_every_page_type_carries_the_headers(client, pages):
+    seen = 0
+    for who, paths in pages.items():
+        browser = client if who == "anonymous" else client_for(who)
+        for path in paths:
+            response = browser.get(path)
+            assert response.status_code in {200, 404}, path
+            policy = _policy(response)
+            assert policy["script-src"] == ["'self'"], path
+            assert "'unsafe-inline'" not in policy.get("script-src", [])
+            assert policy["frame-ancestors"] == ["'self'"], path
+            assert policy["object-src"] == ["'none'"], path
+            assert response["X-Content-Type-Options"] == "nosniff", path
+            assert response["Referrer-Policy"] == "same-origin", path
+            assert response["X-Frame-Options"] == "DENY", path
+            seen += 1
+    assert seen == 12
+
+
+def test_pages_we_render_have_no_inline_script(client, pages):
+    """The CSP would block them: an inline script or handler here is a broken feature."""
+    import re
+
+    inline = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>|\son[a-z]+=\"")
+    for who, paths in pages.items():
+        if who != "anonymous" and who.is_superuser:
+            continue  # Wagtail's admin is Wagtail's; its scripts are files and JSON blocks
+        browser = client if who == "anonymous" else client_for(who)
+        for path in paths:
+            body = browser.get(path).content.decode()
+            assert not inline.search(body), (path, inline.search(body))
+
+
+@pytest.fixture
+def production_security(settings, monkeypatch):
+    """The hardening values of elus2/settings/production.py, applied to this test's settings."""
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "s" * 60)
+    # Read base.py again under that environment, in a module of its own.
+    monkeypatch.delitem(sys.modules, "elus2.settings.base")
+    sys.modules.pop("elus2.settings.production", None)
+    production = importlib.import_module("elus2.settings.production")
+    for name in dir(production):
+        if name.startswith(("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_")):
+            setattr(settings, name, getattr(production, name))
+    yield production
+    sys.modules.pop("elus2.settings.production", None)
+
+
+def test_production_sends_hsts_and_secure_cookies(client, production_security):
+    plain = client.get("/accounts/login/")
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")
+    response = client.get("/accounts/login/", secure=True)
+    assert response.status_code == 200
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert response.cookies["csrftoken"]["secure"] is True
+    learner = learner_create()
+    signed_in = client.post(
+        "/accounts/login/",
+        {"login": learner.email, "password": "motdepasse-de-test"},
+        secure=True,
+    )
+    assert signed_in.status_code == 302
+    session_cookie = signed_in.cookies["sessionid"]
+    assert session_cookie["secure"] is True and session_cookie["httponly"] is True
