@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "elus2.settings.dev")
 
@@ -35,6 +36,11 @@ def _prepare_embedded_broker(sender, **kwargs) -> None:
 app.conf.beat_schedule = {
     # Liveness of the worker/beat pair; harmless and cheap.
     "heartbeat-every-5-min": {"task": "elus2.ping", "schedule": 300.0},
+    # Retention (issue 8): learners anonymised N months after their last cohort ends; idempotent.
+    "retention-daily-0330": {
+        "task": "cohorts.retention_apply",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as course_views
-from elus2.users import login_code
+from elus2.users import login_code, my_account
 
 from . import views
 
@@ -27,6 +27,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("parcours/", include("elus2.learning.urls")),
     path("quiz/", include("elus2.quizzes.urls")),
+    path("suivi/", include("elus2.cohorts.urls")),
+    path("", include("elus2.users.urls")),
+    path("mon-compte/", include(my_account)),
+    path("confidentialite/", views.privacy, name="privacy"),
     path("admin-login/", views.admin_login, name="admin_login"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -75,3 +75,23 @@ def admin_login(request):
     return redirect_to_login(
         request.GET.get("next") or "/admin/", login_url=reverse("account_login")
     )
+
+
+def privacy(request):
+    """« Confidentialité »: what is kept, why and how long, read from the settings and from the
+    erasure declarations themselves, so the page cannot drift from what the code does."""
+    from elus2.users.personal_data import holdings
+    from elus2.users.services import INVITATION_LINK_LIFETIME
+
+    kept = sorted({str(h.kept_because) for h in holdings().values() if h.kept_because})
+    return render(
+        request,
+        "privacy.html",
+        {
+            "retention_months": settings.ELUS2_RETENTION_MONTHS,
+            "login_code_minutes": settings.ACCOUNT_LOGIN_BY_CODE_TIMEOUT // 60,
+            "session_days": settings.SESSION_COOKIE_AGE // 86400,
+            "invitation_days": INVITATION_LINK_LIFETIME.days,
+            "kept_after_erasure": kept,
+        },
+    )

@@ -8,3 +8,8 @@ class CohortsConfig(AppConfig):
     name = "elus2.cohorts"
     label = "cohorts"
     verbose_name = _("Promotions")
+
+    def ready(self):
+        from . import privacy
+
+        privacy.declare_all()

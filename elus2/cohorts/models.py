@@ -65,7 +65,9 @@ class Cohort(models.Model):
     stalled_after_days = models.PositiveSmallIntegerField(
         _("sans activité depuis (jours)"),
         default=7,
-        help_text=_("Un membre sans activité depuis ce nombre de jours est signalé « à relancer »."),
+        help_text=_(
+            "Un membre sans activité depuis ce nombre de jours est signalé « à relancer »."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -124,6 +126,14 @@ class ReportShare(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("expire le"))
     revoked_at = models.DateTimeField(_("révoqué le"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("révoqué par"),
+    )
 
     class Meta:
         verbose_name = _("lien de rapport")

@@ -11,3 +11,6 @@ class LearningConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - keeps enrolment figures in step with content
+        from .privacy import declare_all
+
+        declare_all()

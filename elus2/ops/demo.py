@@ -196,3 +196,196 @@ def demo_quiz_attempts_ensure(course) -> int:
                 break
             ability = min(0.95, ability + 0.2)  # the feedback helped
     return made
+
+
+# --- Cohorts: one client organisation, two cohorts of 30 officials at varied progress ------------
+
+DEMO_ORGANISATION = "Commune de Saint-Aubin-sur-Loire"
+DEMO_COHORTS = [
+    # (name, email prefix, days since start, days to deadline, profile shift)
+    ("Conseil municipal 2026", "conseil-a", 45, 30, 0),
+    ("Élus communautaires 2026", "conseil-b", 20, 60, 3),
+]
+DEMO_COHORT_SIZE = 30
+DEMO_FIRST_NAMES = [
+    "Alice", "Bruno", "Claire", "Damien", "Élise", "Fabien", "Gaëlle", "Henri", "Isabelle", "Julien",
+    "Karine", "Laurent", "Maëlle", "Nicolas", "Océane", "Pierre", "Quentin", "Rose", "Sébastien",
+    "Thérèse", "Ulysse", "Valérie", "William", "Xavier", "Yasmine", "Zacharie", "Agnès", "Bernard",
+    "Cécile", "Denis",
+]  # fmt: skip
+DEMO_LAST_NAMES = [
+    "Lefebvre", "Mercier", "Dupuis", "Lambert", "Bonnet", "François", "Martinez", "Legrand",
+    "Garnier", "Faure", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas",
+    "Perrin", "Morin", "Mathieu", "Clément", "Gauthier", "Dumont", "Lopez", "Fontaine", "Chevalier",
+    "Robin", "Masson", "Sanchez", "Gérard",
+]  # fmt: skip
+DEMO_COHORT_MANDATES = ["conseiller_municipal"] * 6 + ["adjoint", "adjoint", "maire"]
+# Ten profiles, cycled: 2 not started, 3 under way, 2 finished, 3 stalled (no activity for 10–30
+# days), so the dashboard's counts, funnel and « à relancer » filter all have something to show.
+NOT_STARTED, UNDER_WAY, FINISHED, STALLED = "not_started", "under_way", "finished", "stalled"
+DEMO_PROFILES = [NOT_STARTED] * 2 + [UNDER_WAY] * 3 + [FINISHED] * 2 + [STALLED] * 3
+
+
+def _demo_progress_apply(
+    *, user, course, lessons, profile: str, number: int, now, quiz_attempts: bool
+) -> None:
+    """Complete the first lessons of `course` through learning's services (with quiz_attempts,
+    quizzes through the quiz services, answered like the other demo officials), then move the
+    dates into the past with plain updates: services stamp "now", and a dashboard needs history."""
+    import random
+    from datetime import timedelta
+
+    from courses.models import LessonPage
+    from elus2.learning.models import Enrolment, LessonProgress
+    from elus2.learning.services import lesson_progress_complete
+    from elus2.quizzes.models import QuizAttempt
+    from elus2.quizzes.services import QuizError, quiz_attempt_start, quiz_attempt_submit
+
+    rng = random.Random(DEMO_QUIZ_SEED * 1000 + number)  # noqa: S311 - demo data, not secrets
+    total = len(lessons)
+    if profile == NOT_STARTED or not total:
+        return
+    if profile == FINISHED:
+        done = total
+        last_days_ago = 1 + number % 8
+    elif profile == UNDER_WAY:
+        done = max(1, min(total - 1, 3 + number % (total - 3)))
+        last_days_ago = number % 6
+    else:
+        done = max(1, min(total - 1, 2 + number % 7))
+        last_days_ago = 10 + (number * 7) % 21
+    for item in lessons[:done]:
+        lesson = LessonPage.objects.get(pk=item.id)
+        if quiz_attempts and len(lesson.quiz) and lesson.completion_rule == "quiz_passed":
+            ability = 0.55 + 0.4 * rng.random()
+            passed = False
+            for _try in range(DEMO_QUIZ_TRIES):
+                try:
+                    attempt = quiz_attempt_start(user=user, lesson=lesson, rng=rng)
+                except QuizError:
+                    break
+                answers = {
+                    question["id"]: _demo_answer(question, right=rng.random() < ability, rng=rng)
+                    for question in attempt.questions
+                }
+                if quiz_attempt_submit(
+                    user=user, attempt_id=attempt.pk, answers=answers
+                ).result.passed:
+                    passed = True
+                    break
+                ability = min(0.97, ability + 0.25)
+            if passed:
+                continue
+        lesson_progress_complete(user=user, lesson=lesson, source=lesson.completion_rule)
+    # Spread the completions between the start and the last activity, in course order.
+    last = now - timedelta(days=last_days_ago, hours=rng.randint(1, 8))
+    span_days = 3 + done
+    start = last - timedelta(days=span_days)
+    enrolment = Enrolment.objects.get(user=user, course=course)
+    rows = list(LessonProgress.objects.filter(enrolment=enrolment).order_by("completed_at", "pk"))
+    active_total = 0
+    for index, row in enumerate(rows):
+        moment = start + (last - start) * ((index + 1) / max(1, len(rows)))
+        seconds = 60 * rng.randint(3, 12)
+        active_total += seconds
+        LessonProgress.objects.filter(pk=row.pk).update(
+            first_viewed_at=moment - timedelta(minutes=seconds // 60 + 2),
+            completed_at=moment if row.completed_at else None,
+            active_seconds=seconds,
+        )
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        started_at=start - timedelta(minutes=20),
+        last_activity_at=last,
+        completed_at=last if profile == FINISHED else None,
+        active_seconds=active_total,
+    )
+    QuizAttempt.objects.filter(user=user, lesson_id__in=[item.id for item in lessons]).update(
+        started_at=last, submitted_at=last
+    )
+
+
+def demo_cohorts_ensure(course, *, quiz_attempts: bool = False) -> dict:
+    """One client organisation with two cohorts of 30 officials (conseil-a-01@example.org …,
+    conseil-b-01@example.org …), enrolled in `course` through the invitation service (without
+    sending mail) at varied progress, and the demo chargée de suivi assigned to the first cohort
+    only. Officials already enrolled with progress are left alone, so running it again changes
+    nothing. Returns the two cohorts by name.
+
+    Quiz lessons are completed without attempts unless `quiz_attempts`: the trainers' quiz
+    statistics of the demo (and tests/quizzes/test_statistics.py) count only elu01…elu12."""
+    import datetime
+
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from courses.outline import course_outline
+    from elus2.cohorts.models import Cohort, Organisation, OrganisationKind
+    from elus2.cohorts.services import InvitationRow, cohort_members_invite
+    from elus2.learning.models import Enrolment, EnrolmentStatus
+
+    User = get_user_model()
+    now = timezone.now()
+    today = timezone.localdate(now)
+    lessons = course_outline(course_path=course.path).lessons
+    organisation, _ = Organisation.objects.get_or_create(
+        name=DEMO_ORGANISATION, defaults={"kind": OrganisationKind.COMMUNE}
+    )
+    staff = User.objects.get(email="suivi@example.org")
+    admin = User.objects.filter(email="admin@example.org").first()
+    learners, _ = Group.objects.get_or_create(name="Élu")
+    password_hash = None
+    cohorts = {}
+    for position, (name, prefix, started_days, deadline_days, shift) in enumerate(DEMO_COHORTS):
+        with transaction.atomic():
+            cohort, _ = Cohort.objects.get_or_create(
+                organisation=organisation,
+                name=name,
+                defaults={
+                    "starts_on": today - datetime.timedelta(days=started_days),
+                    "deadline": today + datetime.timedelta(days=deadline_days),
+                    "ends_on": today + datetime.timedelta(days=deadline_days + 30),
+                    "stalled_after_days": 7,
+                },
+            )
+            cohort.courses.add(course)
+            if position == 0:
+                cohort.staff.add(staff)
+            else:
+                cohort.staff.remove(staff)
+            rows = []
+            for index in range(DEMO_COHORT_SIZE):
+                number = position * DEMO_COHORT_SIZE + index
+                email = f"{prefix}-{index + 1:02d}@example.org"
+                user = User.objects.filter(email=email).first()
+                if user is None:
+                    password_hash = password_hash or make_password(DEMO_PASSWORD)
+                    user = User.objects.create(
+                        email=email,
+                        first_name=DEMO_FIRST_NAMES[index],
+                        last_name=DEMO_LAST_NAMES[(index + 7 * position) % len(DEMO_LAST_NAMES)],
+                        mandate=DEMO_COHORT_MANDATES[number % len(DEMO_COHORT_MANDATES)],
+                        collectivite="Saint-Aubin-sur-Loire",
+                        password=password_hash,
+                    )
+                    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+                user.groups.add(learners)
+                rows.append(InvitationRow(line=index + 1, email=email))
+            cohort_members_invite(cohort=cohort, rows=rows, invited_by=admin, notify=False)
+            for index, row in enumerate(rows):
+                user = User.objects.get(email=row.email)
+                enrolment = Enrolment.objects.get(user=user, course=course)
+                if enrolment.status != EnrolmentStatus.ENROLLED or enrolment.lessons_completed:
+                    continue  # progress made on an earlier run (or by hand): leave it
+                number = position * DEMO_COHORT_SIZE + index
+                profile = DEMO_PROFILES[(index + shift) % len(DEMO_PROFILES)]
+                _demo_progress_apply(
+                    user=user,
+                    course=course,
+                    lessons=lessons,
+                    profile=profile,
+                    number=number,
+                    now=now,
+                    quiz_attempts=quiz_attempts,
+                )
+        cohorts[name] = cohort
+    return cohorts

@@ -8,3 +8,8 @@ class QuizzesConfig(AppConfig):
     name = "elus2.quizzes"
     label = "quizzes"
     verbose_name = _("Quiz")
+
+    def ready(self):
+        from . import privacy
+
+        privacy.declare_all()

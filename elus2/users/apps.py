@@ -8,3 +8,8 @@ class UsersConfig(AppConfig):
     name = "elus2.users"
     label = "users"
     verbose_name = _("Comptes")
+
+    def ready(self):
+        from . import privacy
+
+        privacy.declare_all()

@@ -77,9 +77,9 @@ class MfaWallMiddleware:
     def _walled(request) -> bool:
         cached = request.session.get(SESSION_KEY)
         now = time.time()
-        if cached and cached[0] == request.user.pk and not cached[1]:
-            if now - cached[2] < RECHECK_SECONDS:
-                return False
+        fresh = cached and cached[0] == request.user.pk and now - cached[2] < RECHECK_SECONDS
+        if fresh and not cached[1]:
+            return False
         walled = user_needs_second_factor(request.user)
         request.session[SESSION_KEY] = [request.user.pk, walled, now]
         return walled

@@ -30,6 +30,14 @@ class Language(models.TextChoices):
     EN = "en", _("English")
 
 
+class ReminderCategory(models.TextChoices):
+    """What a person can switch off, one category at a time (reminders read these fields)."""
+
+    PROGRESS = "progress", _("Relances de progression")
+    DEADLINE = "deadline", _("Rappels d'échéance")
+    DIGEST = "digest", _("Synthèse hebdomadaire (équipe de suivi)")
+
+
 class User(AbstractUser):
     """Email is the login; there is no username."""
 
@@ -40,6 +48,24 @@ class User(AbstractUser):
     language = models.CharField(
         _("langue préférée"), max_length=8, choices=Language.choices, default=Language.FR
     )
+
+    reminders_progress = models.BooleanField(
+        _("relances de progression"),
+        default=True,
+        help_text=_("La leçon suivante quand vous n'avez pas avancé depuis une semaine."),
+    )
+    reminders_deadline = models.BooleanField(
+        _("rappels d'échéance"),
+        default=True,
+        help_text=_("Une semaine puis un jour avant la date limite de votre promotion."),
+    )
+    reminders_digest = models.BooleanField(
+        _("synthèse hebdomadaire"),
+        default=True,
+        help_text=_("Pour l'équipe de suivi : l'avancement de ses promotions, chaque lundi."),
+    )
+    # Set when the person is erased (on request or by retention): the row stays, without them.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -53,3 +79,28 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def accepts_reminders(self, category: str) -> bool:
+        return getattr(self, f"reminders_{ReminderCategory(category).value}")
+
+
+class SignInLink(models.Model):
+    """A single-use link that signs someone in and lands them on a page (invitations, reminders).
+
+    Only a hash of the token is kept: a leaked database or backup holds no working link. The row
+    is claimed with a conditional update, so two clicks racing each other sign in at most once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sign_in_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    next_url = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lien de connexion")
+        verbose_name_plural = _("liens de connexion")
+        indexes = [models.Index(fields=["expires_at"], name="signinlink_expires_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.next_url}"

@@ -16,7 +16,9 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 @pytest.fixture
 def editor(client):
-    client.force_login(get_user_model().objects.create_superuser(email="ed@example.org", password="x"))
+    client.force_login(
+        get_user_model().objects.create_superuser(email="ed@example.org", password="x")
+    )
     return client
 
 
@@ -68,11 +70,15 @@ def test_oversized_image_is_refused(editor, settings):
 
 def test_oversized_document_is_refused_in_french(editor, settings):
     settings.ELUS2_DOCUMENT_MAX_UPLOAD_MB = 1
-    big = SimpleUploadedFile("charte.pdf", b"%PDF-1.4\n" + b"0" * (1024 * 1024 + 1), "application/pdf")
+    big = SimpleUploadedFile(
+        "charte.pdf", b"%PDF-1.4\n" + b"0" * (1024 * 1024 + 1), "application/pdf"
+    )
     response = editor.post("/admin/documents/add/", {"title": "Charte", "file": big})
     assert response.status_code == 200
     assert Document.objects.count() == 0
     assert "dépasse 1 Mo" in response.content.decode()
     small = SimpleUploadedFile("charte.pdf", b"%PDF-1.4\n", "application/pdf")
-    assert editor.post("/admin/documents/add/", {"title": "Charte", "file": small}).status_code == 302
+    assert (
+        editor.post("/admin/documents/add/", {"title": "Charte", "file": small}).status_code == 302
+    )
     assert Document.objects.count() == 1

@@ -27,7 +27,9 @@ def test_scrub_masks_addresses_codes_and_tokens():
 
 def test_every_logger_gets_clean_records(caplog):
     caplog.set_level(logging.INFO)
-    logging.getLogger("elus2.anything").info("sent to %s with code %s", "lea@example.org", "AB12-CD34")
+    logging.getLogger("elus2.anything").info(
+        "sent to %s with code %s", "lea@example.org", "AB12-CD34"
+    )
     try:
         raise ValueError("bad address lea@example.org")
     except ValueError:

@@ -6,9 +6,12 @@ from django.core.management.base import BaseCommand, CommandError
 from courses.starter import starter_course_ensure
 from elus2.ops.demo import (
     DEMO_ACCOUNTS,
+    DEMO_COHORT_SIZE,
     DEMO_OFFICIALS,
+    DEMO_ORGANISATION,
     DEMO_PASSWORD,
     demo_accounts_ensure,
+    demo_cohorts_ensure,
     demo_progress_ensure,
     demo_quiz_attempts_ensure,
 )
@@ -24,9 +27,16 @@ class Command(BaseCommand):
         course = starter_course_ensure()
         demo_progress_ensure(course)
         demo_quiz_attempts_ensure(course)
+        cohorts = demo_cohorts_ensure(course)
         self.stdout.write(f"Formation de démonstration : {course.title} ({course.url})")
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")
         for account in DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.email:<26} {account.group}")
         last = f"elu{len(DEMO_OFFICIALS):02d}@example.org"
         self.stdout.write(f"  elu01@example.org … {last} Élu (ont passé le premier quiz)")
+        self.stdout.write(
+            f"Promotions de « {DEMO_ORGANISATION} » : "
+            + ", ".join(cohorts)
+            + f" ({DEMO_COHORT_SIZE} élus chacune : conseil-a-01@example.org …, "
+            "conseil-b-01@example.org …) ; suivi@example.org suit la première seulement."
+        )

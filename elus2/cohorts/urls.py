@@ -1,0 +1,21 @@
+"""Staff pages, mounted under /suivi/ (reporting mounts its dashboards on the same prefix)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "cohorts"
+
+urlpatterns = [
+    path("promotions/<int:cohort_id>/inviter/", views.cohort_invite, name="invite"),
+    path(
+        "promotions/<int:cohort_id>/liens-rapport/",
+        views.cohort_report_links,
+        name="report_links",
+    ),
+    path(
+        "promotions/<int:cohort_id>/liens-rapport/<int:share_id>/revoquer/",
+        views.report_link_revoke,
+        name="report_link_revoke",
+    ),
+]
