@@ -1,5 +1,7 @@
-"""Bench-only middleware (enabled by ELUS2_QUERY_COUNT_HEADER)."""
+"""Site-wide middleware of our own: the Content-Security-Policy, and the bench's query counter
+(enabled by ELUS2_QUERY_COUNT_HEADER)."""
 
+from csp.middleware import CSPMiddleware
 from django.db import connections
 
 
@@ -21,3 +23,20 @@ class QueryCountHeaderMiddleware:
             response = self.get_response(request)
         response["X-Queries"] = str(count)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy (settings.CONTENT_SECURITY_POLICY) everywhere, with one reviewed
+    exception: Wagtail 8's admin writes small inline scripts (inline panels, date pickers), so
+    under /admin/ — reached only by staff roles behind MFA — inline scripts are allowed. The
+    pages officials and the public see never allow them (tests/elus2/test_security_headers.py)."""
+
+    ADMIN_PREFIX = "/admin/"
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path.startswith(self.ADMIN_PREFIX):
+            update = dict(parts.update or {})
+            update["script-src"] = [*update.get("script-src", []), "'unsafe-inline'"]
+            parts.update = update
+        return parts

@@ -10,6 +10,7 @@ from courses import views as course_views
 from elus2.users import login_code, my_account
 
 from . import views
+from .reporting import urls as reporting_urls
 
 # The Django admin logs in through allauth (code, verification and, later, MFA apply there too).
 admin.autodiscover()
@@ -28,6 +29,8 @@ urlpatterns = [
     path("parcours/", include("elus2.learning.urls")),
     path("quiz/", include("elus2.quizzes.urls")),
     path("suivi/", include("elus2.cohorts.urls")),
+    path("suivi/", include("elus2.reporting.urls")),
+    path("rapport/", include((reporting_urls.public_urlpatterns, "reporting_public"))),
     path("", include("elus2.users.urls")),
     path("mon-compte/", include(my_account)),
     path("confidentialite/", views.privacy, name="privacy"),

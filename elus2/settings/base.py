@@ -201,7 +201,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "elus2.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -315,7 +315,8 @@ WAGTAILEMBEDS_FINDERS = [
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # --- Security headers -------------------------------------------------------------------------
-# The Content-Security-Policy (django-csp): scripts only from our own files, never inline;
+# The Content-Security-Policy (django-csp): scripts only from our own files, never inline (one
+# reviewed exception, Wagtail's admin: see elus2/middleware.py);
 # videos only from the embed providers above; no page may frame ours except our own admin preview.
 _VIDEO_FRAMES = [
     "https://www.youtube.com",

@@ -44,11 +44,28 @@ def chromium():
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
-def _page(chromium, **context_options):
+def page_open(chromium, **context_options):
     context = chromium.new_context(locale="fr-FR", **context_options)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Every browser test doubles as a Content-Security-Policy audit: a blocked script or frame
+    # is a feature that silently does not work.
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     return context, page
+
+
+def page_close(context, page) -> None:
+    violations = page.csp_violations
+    context.close()
+    assert violations == [], violations
 
 
 @pytest.fixture(autouse=True)
@@ -59,16 +76,16 @@ def _site(transactional_db):
 
 @pytest.fixture
 def page(chromium, live_server):
-    context, page = _page(chromium)
+    context, page = page_open(chromium)
     yield page
-    context.close()
+    page_close(context, page)
 
 
 @pytest.fixture
 def phone_page(chromium, live_server):
-    context, page = _page(chromium, viewport=PHONE, is_mobile=True, has_touch=True)
+    context, page = page_open(chromium, viewport=PHONE, is_mobile=True, has_touch=True)
     yield page
-    context.close()
+    page_close(context, page)
 
 
 def assert_accessible(page) -> None:

@@ -7,7 +7,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from courses.models import CoursePage, LessonPage, ModulePage
-from tests.browser.conftest import APPROVER, TRAINER
+from tests.browser.conftest import APPROVER, TRAINER, page_close, page_open
 from tests.factories.users import UserFactory
 
 pytestmark = [
@@ -35,18 +35,16 @@ ANSWERS = [
 @pytest.fixture
 def new_admin_page(chromium, live_server):
     """A fresh French browser session each call, tall enough to see the editor's forms."""
-    contexts = []
+    opened = []
 
     def make():
-        context = chromium.new_context(locale="fr-FR", viewport={"width": 1400, "height": 1000})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
+        context, page = page_open(chromium, viewport={"width": 1400, "height": 1000})
+        opened.append((context, page))
         return page
 
     yield make
-    for context in contexts:
-        context.close()
+    for context, page in opened:
+        page_close(context, page)
 
 
 @pytest.fixture

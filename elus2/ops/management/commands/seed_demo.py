@@ -27,7 +27,7 @@ class Command(BaseCommand):
         course = starter_course_ensure()
         demo_progress_ensure(course)
         demo_quiz_attempts_ensure(course)
-        cohorts = demo_cohorts_ensure(course)
+        cohorts = demo_cohorts_ensure(course, quiz_attempts=True)
         self.stdout.write(f"Formation de démonstration : {course.title} ({course.url})")
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")
         for account in DEMO_ACCOUNTS:

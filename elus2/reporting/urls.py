@@ -1,0 +1,47 @@
+"""Staff pages under /suivi/ (namespace "reporting"), and the public client report under
+/rapport/ (`public_urlpatterns`, namespace "reporting_public"), both mounted in elus2/urls.py."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "reporting"
+
+urlpatterns = [
+    path("", views.cohort_list, name="cohort_list"),
+    path("promotions/<int:cohort_id>/", views.cohort_dashboard, name="cohort_dashboard"),
+    path(
+        "promotions/<int:cohort_id>/membres/<int:user_id>/",
+        views.learner_detail,
+        name="learner_detail",
+    ),
+    path(
+        "promotions/<int:cohort_id>/export/apprenants.csv",
+        views.learners_export,
+        {"file_format": "csv"},
+        name="learners_csv",
+    ),
+    path(
+        "promotions/<int:cohort_id>/export/apprenants.xlsx",
+        views.learners_export,
+        {"file_format": "xlsx"},
+        name="learners_xlsx",
+    ),
+    path(
+        "promotions/<int:cohort_id>/export/modules.csv",
+        views.modules_export,
+        {"file_format": "csv"},
+        name="modules_csv",
+    ),
+    path(
+        "promotions/<int:cohort_id>/export/modules.xlsx",
+        views.modules_export,
+        {"file_format": "xlsx"},
+        name="modules_xlsx",
+    ),
+    path("promotions/<int:cohort_id>/rapport/", views.report_preview, name="report_preview"),
+]
+
+public_urlpatterns = [
+    path("<str:token>/", views.report_public, name="report"),
+]

@@ -1,0 +1,183 @@
+"""Staff dashboards under /suivi/, their exports, and the client report (staff preview and the
+public page a shared link opens).
+
+Every staff view is login_required and takes its cohort through cohorts' cohort_get_visible: a
+cohort outside the viewer's scope answers 404 like one that does not exist. Views read through
+selectors.py only; the exports iterate over the very rows the dashboard pages through.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from elus2.cohorts.models import Cohort
+from elus2.cohorts.selectors import (
+    ReportShareExpired,
+    ReportShareInvalid,
+    ReportShareRevoked,
+    cohort_get_visible,
+    report_share_resolve,
+    viewer_is_cohort_staff,
+)
+
+from . import exports
+from .charts import distribution_chart, funnel_chart
+from .forms import LearnerFilterForm
+from .selectors import (
+    cohort_course_list,
+    cohort_learner_detail,
+    cohort_learner_list,
+    cohort_module_funnel,
+    cohort_overview_list,
+    cohort_summary,
+)
+
+LEARNERS_PER_PAGE = 100
+
+
+def _filters(request, cohort: Cohort):
+    """The course shown (the one asked for, else the cohort's first) and the learner filters."""
+    courses = cohort_course_list(cohort=cohort)
+    form = LearnerFilterForm(request.GET, courses=courses, default_days=cohort.stalled_after_days)
+    chosen = next((course for course in courses if course.pk == form.course_id), None)
+    return courses, chosen or (courses[0] if courses else None), form
+
+
+def _learner_rows(cohort: Cohort, course, form: LearnerFilterForm):
+    return cohort_learner_list(
+        cohort=cohort,
+        course=course,
+        stalled_days=form.stalled_days_value,
+        stalled_only=form.stalled_only,
+    )
+
+
+def _figures(cohort: Cohort, course, *, stalled_days: int | None = None) -> dict:
+    """The cohort's figures for one course, with their charts: what the dashboard and the client
+    report share."""
+    summary = cohort_summary(cohort=cohort, course=course, stalled_days=stalled_days)
+    funnel = cohort_module_funnel(cohort=cohort, course=course)
+    return {
+        "course": course,
+        "summary": summary,
+        "funnel": funnel,
+        "funnel_chart": funnel_chart(funnel),
+        "score_chart": distribution_chart(summary.scores.distribution),
+    }
+
+
+@login_required
+def cohort_list(request):
+    if not viewer_is_cohort_staff(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "reporting/cohort_list.html",
+        {"cohorts": cohort_overview_list(viewer=request.user)},
+    )
+
+
+@login_required
+def cohort_dashboard(request, cohort_id: int):
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
+    courses, course, form = _filters(request, cohort)
+    context = {"cohort": cohort, "courses": courses, "course": course, "form": form}
+    if course is not None:
+        rows = _learner_rows(cohort, course, form)
+        context.update(_figures(cohort, course, stalled_days=form.stalled_days_value))
+        context["page_obj"] = Paginator(rows, LEARNERS_PER_PAGE).get_page(request.GET.get("page"))
+        context["stalled_days"] = form.stalled_days_value
+    return render(request, "reporting/cohort_dashboard.html", context)
+
+
+@login_required
+def learner_detail(request, cohort_id: int, user_id: int):
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
+    courses, course, form = _filters(request, cohort)
+    if course is None:
+        raise Http404
+    detail = cohort_learner_detail(
+        cohort=cohort, course=course, user_id=user_id, stalled_days=form.stalled_days_value
+    )
+    if detail is None:
+        raise Http404
+    return render(
+        request,
+        "reporting/learner_detail.html",
+        {"cohort": cohort, "courses": courses, "course": course, "detail": detail},
+    )
+
+
+def _export_name(cohort: Cohort, course, what: str, extension: str) -> str:
+    return f"{slugify(cohort.name) or 'promotion'}-{slugify(course.title)}-{what}.{extension}"
+
+
+@login_required
+def learners_export(request, cohort_id: int, file_format: str):
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
+    _courses, course, form = _filters(request, cohort)
+    if course is None:
+        raise Http404
+    records = map(exports.learner_record, _learner_rows(cohort, course, form))
+    name = _export_name(cohort, course, _("apprenants"), file_format)
+    if file_format == "xlsx":
+        return exports.xlsx_response(name, _("Apprenants"), exports.learner_headers(), records)
+    return exports.csv_response(name, exports.learner_headers(), records)
+
+
+@login_required
+def modules_export(request, cohort_id: int, file_format: str):
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
+    _courses, course, _form = _filters(request, cohort)
+    if course is None:
+        raise Http404
+    records = map(exports.module_record, cohort_module_funnel(cohort=cohort, course=course))
+    name = _export_name(cohort, course, _("modules"), file_format)
+    if file_format == "xlsx":
+        return exports.xlsx_response(name, _("Modules"), exports.module_headers(), records)
+    return exports.csv_response(name, exports.module_headers(), records)
+
+
+def _report_context(cohort: Cohort) -> dict:
+    return {
+        "cohort": cohort,
+        "sections": [_figures(cohort, course) for course in cohort_course_list(cohort=cohort)],
+    }
+
+
+@login_required
+def report_preview(request, cohort_id: int):
+    """The client report as the client will see it, for staff to check before sharing."""
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
+    return render(request, "reporting/report.html", {**_report_context(cohort), "preview": True})
+
+
+@never_cache
+def report_public(request, token: str):
+    """The report a shared link opens, without an account. A link that no longer works gets a
+    page saying why, in French, with 410 (gone) when it expired or was revoked."""
+    try:
+        share = report_share_resolve(token=token)
+    except ReportShareInvalid as refused:
+        reason = {ReportShareExpired: "expired", ReportShareRevoked: "revoked"}.get(
+            type(refused), "invalid"
+        )
+        response = render(
+            request,
+            "reporting/report_unavailable.html",
+            {"reason": reason},
+            status=404 if reason == "invalid" else 410,
+        )
+    else:
+        response = render(request, "reporting/report.html", _report_context(share.cohort))
+    # The token is the key: keep it out of other sites' logs and search engines.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
