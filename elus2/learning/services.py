@@ -19,6 +19,7 @@ from courses.models import CompletionRule, CoursePage, LessonPage
 from courses.outline import Outline, OutlineLesson, course_outline, course_path_of, outline_build
 
 from .models import DailyActivity, Enrolment, EnrolmentStatus, LessonProgress
+from .page_cache import learner_pages_changed, learner_pages_changed_many
 
 HEARTBEAT_SECONDS = 30
 
@@ -62,13 +63,15 @@ def enrolment_create(*, user, course: CoursePage, invited: bool = False) -> Enro
     lessons = outline.lessons if outline else []
     try:
         with transaction.atomic():
-            return Enrolment.objects.create(
+            enrolment = Enrolment.objects.create(
                 user=user,
                 course=course,
                 lessons_total=len(lessons),
                 next_lesson_id=lessons[0].id if lessons else None,
                 minutes_left=sum(lesson.minutes for lesson in lessons),
             )
+        learner_pages_changed(user_id=user.pk)
+        return enrolment
     except IntegrityError:  # a concurrent request enrolled them first
         return Enrolment.objects.get(user=user, course=course)
 
@@ -80,11 +83,16 @@ def _enrolment_for(*, user, lesson: LessonPage, course: CoursePage | None = None
 
 
 def _progress_get_or_create(enrolment: Enrolment, lesson: LessonPage) -> LessonProgress:
-    try:
-        with transaction.atomic():
-            return LessonProgress.objects.get_or_create(enrolment=enrolment, lesson=lesson)[0]
-    except IntegrityError:
-        return LessonProgress.objects.get(enrolment=enrolment, lesson=lesson)
+    """The row, created if needed. An insert that ignores a conflict (a concurrent request made
+    the row) needs no savepoint: one read when the row exists, three when it does not."""
+    rows = LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson)
+    progress = rows.first()
+    if progress is None:
+        LessonProgress.objects.bulk_create(
+            [LessonProgress(enrolment=enrolment, lesson=lesson)], ignore_conflicts=True
+        )
+        progress = rows.get()
+    return progress
 
 
 def _refresh_figures(enrolment: Enrolment, outline: Outline | None, now) -> None:
@@ -150,6 +158,7 @@ def enrolment_figures_refresh(*, course: CoursePage) -> int:
         ],
         batch_size=500,
     )
+    learner_pages_changed_many(user_ids=[enrolment.user_id for enrolment in enrolments])
     return len(enrolments)
 
 
@@ -163,6 +172,7 @@ def lesson_view_record(*, user, lesson: LessonPage, enrolment: Enrolment) -> Les
         LessonProgress.objects.filter(pk=progress.pk, first_viewed_at__isnull=True).update(
             first_viewed_at=now
         )
+        learner_pages_changed(user_id=user.pk)  # the lesson now shows "en cours"
     updates = {"last_lesson_id": lesson.pk, "last_activity_at": now}
     if enrolment.status == EnrolmentStatus.ENROLLED:
         updates.update(status=EnrolmentStatus.STARTED, started_at=now)
@@ -172,6 +182,17 @@ def lesson_view_record(*, user, lesson: LessonPage, enrolment: Enrolment) -> Les
             user=user, lesson=lesson, source=CompletionRule.VIEWED
         ).progress
     return progress
+
+
+def enrolment_activity_touch(*, user, lesson: LessonPage) -> int:
+    """A lesson page served from the cache is still activity: last lesson and last activity move
+    (nothing a page shows changes, so no page version is bumped)."""
+    outline = course_outline(course_path=course_path_of(lesson))
+    if outline is None:
+        return 0
+    return Enrolment.objects.filter(user=user, course_id=outline.course_id).update(
+        last_lesson_id=lesson.pk, last_activity_at=timezone.now()
+    )
 
 
 @transaction.atomic
@@ -186,6 +207,19 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
     outline = course_outline(course_path=course_path_of(lesson))
     if outline is None:  # a lesson outside any course: the page tree forbids it
         raise CompletionRefused
+    # Already done (a double click, a replayed POST): one read, no lock, nothing written.
+    done = (
+        LessonProgress.objects.select_related("enrolment")
+        .filter(
+            enrolment__user=user,
+            enrolment__course_id=outline.course_id,
+            lesson=lesson,
+            completed_at__isnull=False,
+        )
+        .first()
+    )
+    if done is not None:
+        return CompletionResult(progress=done, enrolment=done.enrolment, newly_completed=False)
     # The row lock serialises concurrent completions of one enrolment; enrol first if needed.
     enrolment = (
         Enrolment.objects.select_for_update().filter(user=user, course_id=outline.course_id).first()
@@ -212,6 +246,7 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
         if enrolment.status == EnrolmentStatus.ENROLLED:
             enrolment.status = EnrolmentStatus.STARTED
         enrolment.save()
+        learner_pages_changed(user_id=user.pk)
     return CompletionResult(progress=progress, enrolment=enrolment, newly_completed=newly)
 
 

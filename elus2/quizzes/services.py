@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.models import CompletionRule, LessonPage
+from elus2.learning.page_cache import learner_pages_changed
 from elus2.learning.services import EnrolmentClosed, lesson_progress_complete
 
 from . import grading
@@ -143,7 +144,7 @@ def quiz_attempt_start(
         )
         try:
             with transaction.atomic():
-                return QuizAttempt.objects.create(
+                attempt = QuizAttempt.objects.create(
                     user=user,
                     lesson=lesson,
                     number=used + 1,
@@ -152,6 +153,8 @@ def quiz_attempt_start(
                     questions=drawn,
                     pass_mark=quiz_settings.pass_mark,
                 )
+            learner_pages_changed(user_id=user.pk)  # the lesson's quiz panel says "Reprendre"
+            return attempt
         except IntegrityError:
             continue  # a concurrent request started one: look again
     raise IntegrityError("quiz_attempt_start: no attempt after retries")
@@ -229,6 +232,7 @@ def quiz_attempt_submit(*, user, attempt_id: int, answers: Mapping[str, Any]) ->
                 raise AttemptAlreadySubmitted(_("Ce quiz a déjà été envoyé."), attempt=attempt)
             for name, value in fields.items():
                 setattr(attempt, name, value)
+            learner_pages_changed(user_id=user.pk)  # the lesson's quiz panel shows the score
             completed = False
             lesson = attempt.lesson
             if graded and result.passed and lesson.completion_rule == CompletionRule.QUIZ_PASSED:

@@ -11,5 +11,6 @@ class UsersConfig(AppConfig):
 
     def ready(self):
         from . import privacy
+        from . import signals  # noqa: F401 - is_staff follows the roles
 
         privacy.declare_all()

@@ -1,8 +1,8 @@
 """People with a staff role reach nothing but MFA enrolment and logout until they have a factor.
 
-Learners are never walled. Whether a person is walled is kept in their session for a few minutes
-so that learners' requests cost no query; while walled, it is checked on every request, so the
-wall lifts as soon as the factor is enrolled.
+Learners are never walled and cost nothing: is_staff (which follows the roles) says who is
+privileged. For staff, having a factor is remembered in the session for a few minutes; while
+walled, it is checked on every request, so the wall lifts as soon as the factor is enrolled.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from .roles import ADMIN_ROLES
 
 SESSION_KEY = "_elus2_mfa_wall"
 RECHECK_SECONDS = 300
@@ -37,12 +36,9 @@ OPEN_PATH_PREFIXES = ("/static/",)
 
 
 def user_needs_second_factor(user) -> bool:
-    """A staff role (trainer, approver, follow-up staff, admin) without an enrolled factor."""
-    privileged = (
-        user.is_staff
-        or user.is_superuser
-        or user.groups.filter(name__in=[role.value for role in ADMIN_ROLES]).exists()
-    )
+    """A staff role (trainer, approver, follow-up staff, admin: is_staff follows them, see
+    signals.py) without an enrolled factor."""
+    privileged = user.is_staff or user.is_superuser
     return privileged and not Authenticator.objects.filter(user=user).exists()
 
 
@@ -75,6 +71,8 @@ class MfaWallMiddleware:
 
     @staticmethod
     def _walled(request) -> bool:
+        if not (request.user.is_staff or request.user.is_superuser):
+            return False
         cached = request.session.get(SESSION_KEY)
         now = time.time()
         fresh = cached and cached[0] == request.user.pk and now - cached[2] < RECHECK_SECONDS

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_http_methods
 
 from .models import User
 from .personal_data import personal_data_archive, personal_data_collect, user_erase
-from .roles import ADMIN_ROLES
 
 
 class ProfileForm(forms.ModelForm):
@@ -37,9 +36,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        user = self.instance
-        is_staff_role = user.is_staff or user.groups.filter(name__in=ADMIN_ROLES).exists()
-        if not is_staff_role:
+        if not self.instance.is_staff:  # is_staff follows the staff roles (signals.py)
             del self.fields["reminders_digest"]  # a digest of cohorts is for follow-up staff
 
 

@@ -36,3 +36,34 @@ def test_a_person_can_hold_several_roles():
     assert person.has_perm("quizzes.add_quizsettings")
     assert person.has_perm("cohorts.change_cohort")
     assert person.has_perm("wagtailadmin.access_admin")
+
+
+def test_is_staff_follows_the_staff_roles():
+    person = UserFactory()
+    trainer, learner = Group.objects.get(name=Role.TRAINER), Group.objects.get(name=Role.LEARNER)
+    person.groups.add(learner)
+    person.refresh_from_db()
+    assert not person.is_staff
+    person.groups.add(trainer)
+    assert person.is_staff  # the instance in hand follows too
+    person.refresh_from_db()
+    assert person.is_staff
+    person.groups.remove(trainer)
+    person.refresh_from_db()
+    assert not person.is_staff
+    trainer.user_set.add(person)  # from the group's side
+    person.refresh_from_db()
+    assert person.is_staff
+    trainer.user_set.clear()
+    person.refresh_from_db()
+    assert not person.is_staff
+
+
+def test_a_superuser_stays_staff_without_roles():
+    from django.contrib.auth import get_user_model
+
+    root = get_user_model().objects.create_superuser(email="root@example.org", password="x")
+    root.groups.add(Group.objects.get(name=Role.ADMIN))
+    root.groups.clear()
+    root.refresh_from_db()
+    assert root.is_staff

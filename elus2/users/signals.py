@@ -1,0 +1,33 @@
+"""`is_staff` follows the roles: a person holding a staff role (trainer, approver, follow-up
+staff, admin) is staff, and stops being staff with the last one. Pages then tell staff from
+learners without a query (the MFA wall, the learner page cache, the header's admin links)."""
+
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
+
+from .roles import ADMIN_ROLES
+
+User = get_user_model()
+
+
+def staff_flags_sync(user_ids) -> None:
+    names = [role.value for role in ADMIN_ROLES]
+    users = User.objects.filter(pk__in=user_ids)
+    users.filter(groups__name__in=names).update(is_staff=True)
+    users.exclude(groups__name__in=names).filter(is_superuser=False).update(is_staff=False)
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+def _roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:  # user.groups.add(...): the instance is the person
+        staff_flags_sync([instance.pk])
+        instance.is_staff = (
+            User.objects.filter(pk=instance.pk).values_list("is_staff", flat=True).first()
+        )
+    elif pk_set:  # group.user_set.add(...): the people are in pk_set
+        staff_flags_sync(pk_set)
+    else:  # group.user_set.clear(): whoever was in it
+        staff_flags_sync(User.objects.filter(is_staff=True, is_superuser=False).values("pk"))
