@@ -10,7 +10,7 @@ class UsersConfig(AppConfig):
     verbose_name = _("Comptes")
 
     def ready(self):
-        from . import privacy
         from . import signals  # noqa: F401 - is_staff follows the roles
+        from .privacy import declare_all
 
-        privacy.declare_all()
+        declare_all()

@@ -15,7 +15,6 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-
 SESSION_KEY = "_elus2_mfa_wall"
 RECHECK_SECONDS = 300
 OPEN_URL_NAMES = {
