@@ -37,6 +37,7 @@ from elus2.cohorts.models import Cohort, Membership
 from elus2.cohorts.selectors import cohort_list_visible_to
 from elus2.learning.models import EnrolmentStatus, LessonProgress
 from elus2.quizzes.models import AttemptStatus, QuizAttempt, QuizMode
+from elus2.quizzes.selectors import attempt_result
 from elus2.quizzes.statistics import BUCKET_COUNT, Bucket
 from elus2.users.models import Mandate
 
@@ -554,3 +555,89 @@ def cohort_overview_list(*, viewer) -> list[Cohort]:
         .annotate(member_count=Count("memberships"))
         .prefetch_related(Prefetch("courses", queryset=CoursePage.objects.order_by("path")))
     )
+
+
+# --- Self-assessment: the cohort before and after -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarometerQuestion:
+    text: str
+    right_before: int  # percent of the people measured
+    right_after: int
+
+    @property
+    def change(self) -> int:
+        return self.right_after - self.right_before
+
+
+@dataclass(frozen=True)
+class Barometer:
+    """One self-assessment quiz taken before and after the course by the cohort's members: only
+    people who took it twice count, each with their first and latest submitted attempts (the
+    same pairing the official sees on their own review page)."""
+
+    lesson_id: int
+    title: str
+    people: int
+    score_before: int  # average percent
+    score_after: int
+    questions: list[BarometerQuestion]
+
+    @property
+    def change(self) -> int:
+        return self.score_after - self.score_before
+
+
+def cohort_barometer_list(*, cohort: Cohort, course: CoursePage) -> list[Barometer]:
+    """Every self-assessment quiz of the course, in outline order: two queries, whatever the size
+    of the cohort (grading the snapshots is pure Python)."""
+    outline = _outline(course)
+    if outline is None:
+        return []
+    order = {lesson.id: index for index, lesson in enumerate(outline.lessons)}
+    titles = {lesson.id: lesson.title for lesson in outline.lessons}
+    attempts = (
+        QuizAttempt.objects.filter(
+            mode=QuizMode.SELF_ASSESSMENT,
+            status=AttemptStatus.SUBMITTED,
+            lesson_id__in=list(order),
+            user__cohort_memberships__cohort=cohort,
+        )
+        .order_by("lesson_id", "user_id", "number")
+        .only("pk", "user_id", "lesson_id", "number", "score", "questions", "answers", "pass_mark")
+    )
+    pairs: dict[int, dict[int, list]] = {}
+    for attempt in attempts.iterator(chunk_size=500):
+        pairs.setdefault(attempt.lesson_id, {}).setdefault(attempt.user_id, []).append(attempt)
+    barometers = []
+    for lesson_id in sorted(pairs, key=order.get):
+        measured = [(runs[0], runs[-1]) for runs in pairs[lesson_id].values() if len(runs) > 1]
+        if not measured:
+            continue
+        texts: dict[str, str] = {}
+        right: dict[str, list[int]] = {}
+        for before, after in measured:
+            for column, attempt in ((0, before), (1, after)):
+                for question in attempt_result(attempt).questions:
+                    texts.setdefault(question.id, question.text)
+                    right.setdefault(question.id, [0, 0])[column] += int(question.correct)
+        people = len(measured)
+        barometers.append(
+            Barometer(
+                lesson_id=lesson_id,
+                title=titles[lesson_id],
+                people=people,
+                score_before=round(sum(b.score or 0 for b, _a in measured) / people),
+                score_after=round(sum(a.score or 0 for _b, a in measured) / people),
+                questions=[
+                    BarometerQuestion(
+                        text=texts[qid],
+                        right_before=percent_of(counts[0], people),
+                        right_after=percent_of(counts[1], people),
+                    )
+                    for qid, counts in right.items()
+                ],
+            )
+        )
+    return barometers

@@ -40,6 +40,7 @@ urlpatterns = [
         name="modules_xlsx",
     ),
     path("promotions/<int:cohort_id>/rapport/", views.report_preview, name="report_preview"),
+    path("promotions/<int:cohort_id>/barometre/", views.cohort_barometer, name="barometer"),
 ]
 
 public_urlpatterns = [

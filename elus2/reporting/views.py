@@ -31,6 +31,7 @@ from . import exports
 from .charts import distribution_chart, funnel_chart
 from .forms import LearnerFilterForm
 from .selectors import (
+    cohort_barometer_list,
     cohort_course_list,
     cohort_learner_detail,
     cohort_learner_list,
@@ -112,6 +113,25 @@ def learner_detail(request, cohort_id: int, user_id: int):
         request,
         "reporting/learner_detail.html",
         {"cohort": cohort, "courses": courses, "course": course, "detail": detail},
+    )
+
+
+@login_required
+def cohort_barometer(request, cohort_id: int):
+    """The « baromètre élu 2.0 »: the cohort's self-assessment before and after the course."""
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
+    courses, course, _form = _filters(request, cohort)
+    if course is None:
+        raise Http404
+    return render(
+        request,
+        "reporting/cohort_barometer.html",
+        {
+            "cohort": cohort,
+            "courses": courses,
+            "course": course,
+            "barometers": cohort_barometer_list(cohort=cohort, course=course),
+        },
     )
 
 

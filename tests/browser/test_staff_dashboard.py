@@ -170,6 +170,11 @@ def test_demo_staff_member_on_the_demo_data(page, live_server, catalogue):
     page.wait_for_url("**/membres/**")
     assert page.get_by_role("heading", level=1).inner_text() == stalled[0]
     assert_accessible(page)
+    page.goto(f"{live_server.url}/suivi/promotions/{mine.pk}/")
+    page.get_by_role("link", name="Baromètre avant / après").click()
+    page.wait_for_url("**/barometre/")
+    assert "avant / après" in page.get_by_role("heading", level=1).inner_text()
+    assert_accessible(page)
     refused = page.goto(f"{live_server.url}/suivi/promotions/{other.pk}/")
     assert refused.status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "Page introuvable"
