@@ -207,19 +207,14 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
     outline = course_outline(course_path=course_path_of(lesson))
     if outline is None:  # a lesson outside any course: the page tree forbids it
         raise CompletionRefused
-    # Already done (a double click, a replayed POST): one read, no lock, nothing written.
-    done = (
+    # The row as it is: already done (a double click, a replayed POST) costs this one read.
+    known = (
         LessonProgress.objects.select_related("enrolment")
-        .filter(
-            enrolment__user=user,
-            enrolment__course_id=outline.course_id,
-            lesson=lesson,
-            completed_at__isnull=False,
-        )
+        .filter(enrolment__user=user, enrolment__course_id=outline.course_id, lesson=lesson)
         .first()
     )
-    if done is not None:
-        return CompletionResult(progress=done, enrolment=done.enrolment, newly_completed=False)
+    if known is not None and known.completed_at is not None:
+        return CompletionResult(progress=known, enrolment=known.enrolment, newly_completed=False)
     # The row lock serialises concurrent completions of one enrolment; enrol first if needed.
     enrolment = (
         Enrolment.objects.select_for_update().filter(user=user, course_id=outline.course_id).first()
@@ -228,13 +223,28 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
         enrolment = _enrolment_for(user=user, lesson=lesson)
         enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     _refuse_if_locked(enrolment, outline, lesson)
-    progress = _progress_get_or_create(enrolment, lesson)
     now = timezone.now()
-    newly = bool(
-        LessonProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(
-            completed_at=now, first_viewed_at=progress.first_viewed_at or now
+    if known is None:
+        # Created done in one statement; a row a concurrent view made meanwhile is kept.
+        LessonProgress.objects.bulk_create(
+            [
+                LessonProgress(
+                    enrolment=enrolment, lesson=lesson, first_viewed_at=now, completed_at=now
+                )
+            ],
+            ignore_conflicts=True,
         )
-    )
+        known = LessonProgress.objects.get(enrolment=enrolment, lesson=lesson)
+    progress = known
+    newly = progress.completed_at == now
+    if not newly:
+        newly = bool(
+            LessonProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(
+                completed_at=now, first_viewed_at=progress.first_viewed_at or now
+            )
+        )
+        if not newly and progress.completed_at is None:  # completed by a concurrent request
+            progress.refresh_from_db(fields=["first_viewed_at", "completed_at"])
     if newly:
         progress.completed_at = now
         progress.first_viewed_at = progress.first_viewed_at or now
