@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import dashboard  # bench/dashboard.py: the staff dashboard at 5,000 learners (issue 6)
+import reminders  # bench/reminders.py: the reminder sweep over 100,000 enrolments (issue 7)
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
@@ -552,6 +553,7 @@ def main() -> None:
         if sessions:
             quiz_cleanup(env, sessions)
     csv_stream = dashboard.csv_memory(env, board)
+    reminder_sweep = reminders.sweep_bench(env)
     bare = pages["bare"]["rps"] or 1
     for result in pages.values():
         result["ratio_to_bare"] = round(result["rps"] / bare, 3)
@@ -567,7 +569,7 @@ def main() -> None:
             "cpus": os.cpu_count(),
         },
         "pages": pages,
-        "scenarios": {"csv_stream_50000": csv_stream},
+        "scenarios": {"csv_stream_50000": csv_stream, "reminders_sweep": reminder_sweep},
     }
     VAR.mkdir(exist_ok=True)
     (VAR / "bench.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
@@ -586,6 +588,7 @@ def main() -> None:
                 f"connections, max {result['max_ms']} ms, graded once: {result['graded_once']}"
             )
     print("\n".join(dashboard.summary_lines(pages, csv_stream, board)))
+    print(reminders.summary_line(reminder_sweep))
     print(
         f"\nwritten: {VAR / 'bench.json'} ({report['meta']['database']}, {report['meta']['broker']})"
     )

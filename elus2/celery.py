@@ -41,6 +41,10 @@ app.conf.beat_schedule = {
         "task": "cohorts.retention_apply",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Reminders (issue 7): fill the outbox (idempotent: unique rows) and publish what is due.
+    "reminders-sweep-every-15-min": {"task": "reminders.sweep", "schedule": 900.0},
+    # Reminders: publish due rows not on their way (broker was down, a worker died mid-send).
+    "reminders-send-pending-every-5-min": {"task": "reminders.send_pending", "schedule": 300.0},
 }
 
 

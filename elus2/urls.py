@@ -32,6 +32,8 @@ urlpatterns = [
     path("suivi/", include("elus2.reporting.urls")),
     path("rapport/", include((reporting_urls.public_urlpatterns, "reporting_public"))),
     path("", include("elus2.users.urls")),
+    # /suivi/promotions/<id>/relances/ and the one-click /desinscription/<token>/.
+    path("", include("elus2.reminders.urls")),
     path("mon-compte/", include(my_account)),
     path("confidentialite/", views.privacy, name="privacy"),
     path("admin-login/", views.admin_login, name="admin_login"),

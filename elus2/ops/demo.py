@@ -389,3 +389,25 @@ def demo_cohorts_ensure(course, *, quiz_attempts: bool = False) -> dict:
                 )
         cohorts[name] = cohort
     return cohorts
+
+
+# --- Reminders: the stalled demo officials get theirs as soon as `make run` starts ---------------
+
+
+def demo_reminders_queue() -> int:
+    """Run the reminder sweep now, so the stalled demo officials' reminders (and the weekly
+    digest of suivi@example.org) reach var/mail/ as soon as the worker that `make run` starts
+    reads its queue, instead of at beat's first sweep 15 minutes later. The dev settings widen the
+    sending window to the whole week (ELUS2_REMINDER_WINDOW, ELUS2_REMINDER_DAYS), so the worker
+    sends them at any hour; about one official in ten is held back (the control group) and gets
+    none, as in production. The outbox rows are unique, so running seed_demo again sends nothing
+    twice. Only the demo cohorts are swept (a bench database holds many more). Returns the
+    reminders offered to the outbox."""
+    from elus2.cohorts.models import Cohort
+    from elus2.reminders.services import reminders_sweep
+    from elus2.reminders.tasks import reminder_send_task
+
+    demo_cohorts = list(
+        Cohort.objects.filter(organisation__name=DEMO_ORGANISATION).values_list("pk", flat=True)
+    )
+    return reminders_sweep(publish=reminder_send_task.delay, cohort_ids=demo_cohorts).candidates

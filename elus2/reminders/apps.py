@@ -8,3 +8,8 @@ class RemindersConfig(AppConfig):
     name = "elus2.reminders"
     label = "reminders"
     verbose_name = _("Relances")
+
+    def ready(self):
+        from . import privacy
+
+        privacy.declare_all()

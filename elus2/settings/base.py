@@ -145,7 +145,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis's cache, but a dead Redis is a miss, not an error (elus2/cache.py).
+            "BACKEND": "elus2.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
@@ -408,3 +409,18 @@ ELUS2_DEMO_ALLOWED = True
 # Honest active time: what lesson heartbeats may add at most (minutes).
 ELUS2_ACTIVE_LESSON_CAP_MINUTES = env_int("ELUS2_ACTIVE_LESSON_CAP_MINUTES", 30)
 ELUS2_ACTIVE_DAILY_CAP_MINUTES = env_int("ELUS2_ACTIVE_DAILY_CAP_MINUTES", 240)
+
+# --- Reminders --------------------------------------------------------------------------------
+# Reminder emails go out only inside this window (Europe/Paris, "HH:MM-HH:MM") on these days.
+ELUS2_REMINDER_WINDOW = env("ELUS2_REMINDER_WINDOW", "09:00-12:00")
+ELUS2_REMINDER_DAYS = env_list("ELUS2_REMINDER_DAYS", "mon,tue,wed,thu,fri")
+# Share of eligible learners (per learner and cohort, by hash) who get no reminder, to measure.
+ELUS2_REMINDER_HOLDBACK_PERCENT = env_int("ELUS2_REMINDER_HOLDBACK_PERCENT", 10)
+# Life of the one-click sign-in link in a reminder.
+ELUS2_REMINDER_LINK_HOURS = env_int("ELUS2_REMINDER_LINK_HOURS", 72)
+# Sending attempts (transient SMTP errors, crashed workers) before a reminder is marked failed.
+ELUS2_REMINDER_MAX_ATTEMPTS = env_int("ELUS2_REMINDER_MAX_ATTEMPTS", 5)
+# A claimed reminder not sent within this time is claimed again (longer than the send task's limit).
+ELUS2_REMINDER_LEASE_SECONDS = env_int("ELUS2_REMINDER_LEASE_SECONDS", 600)
+# Memberships read per sweep batch (memory and queries grow with batches, not learners).
+ELUS2_REMINDER_BATCH_SIZE = env_int("ELUS2_REMINDER_BATCH_SIZE", 2000)

@@ -14,12 +14,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from elus2.cohorts.retention import months_before, retention_apply
 from elus2.learning.models import DailyActivity, Enrolment, LessonProgress
 from elus2.learning.services import enrolment_create, lesson_progress_complete
 from elus2.quizzes.models import QuizAttempt
 from elus2.quizzes.services import quiz_attempt_start, quiz_attempt_submit
+from elus2.reminders.models import Reminder, ReminderStatus, Rule
 from elus2.reporting.selectors import cohort_learner_list, cohort_summary
 from elus2.users.personal_data import (
     holdings,
@@ -62,6 +64,15 @@ def official():
     member_add(cohort, user)
     sign_in_link_create(user=user, next_url="/parcours/", lifetime=datetime.timedelta(days=1))
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "s"})
+    Reminder.objects.create(
+        user=user,
+        rule=Rule.STALLED,
+        period=datetime.date(2026, 11, 20),
+        cohort=cohort,
+        send_after=timezone.now(),
+        status=ReminderStatus.SENT,
+        sent_at=timezone.now(),
+    )
     built.course.save_revision(user=user)
     user.official_course = built.course
     user.official_cohort = cohort
@@ -111,6 +122,13 @@ def _figures(cohort, course):
 def test_erasure_anonymises_and_keeps_cohort_figures_equal(official):
     cohort, course = official.official_cohort, official.official_course
     member_add(cohort, UserFactory())
+    waiting = Reminder.objects.create(
+        user=official,
+        rule=Rule.DEADLINE_SOON,
+        period=datetime.date(2026, 12, 15),
+        cohort=cohort,
+        send_after=timezone.now(),
+    )
     before = _figures(cohort, course)
     counts = (
         Enrolment.objects.count(),
@@ -128,6 +146,8 @@ def test_erasure_anonymises_and_keeps_cohort_figures_equal(official):
     assert not EmailAddress.objects.filter(user=official).exists()
     assert not Authenticator.objects.filter(user=official).exists()
     assert not erased.sign_in_links.exists()
+    waiting.refresh_from_db()
+    assert waiting.status == ReminderStatus.CANCELLED  # pending reminders are cancelled
     assert "lea.durand" not in json.dumps(personal_data_collect(erased), default=str)
     assert _figures(cohort, course) == before
     assert counts == (

@@ -14,6 +14,7 @@ from elus2.ops.demo import (
     demo_cohorts_ensure,
     demo_progress_ensure,
     demo_quiz_attempts_ensure,
+    demo_reminders_queue,
 )
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         demo_progress_ensure(course)
         demo_quiz_attempts_ensure(course)
         cohorts = demo_cohorts_ensure(course, quiz_attempts=True)
+        reminders = demo_reminders_queue()
         self.stdout.write(f"Formation de démonstration : {course.title} ({course.url})")
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")
         for account in DEMO_ACCOUNTS:
@@ -39,4 +41,8 @@ class Command(BaseCommand):
             + ", ".join(cohorts)
             + f" ({DEMO_COHORT_SIZE} élus chacune : conseil-a-01@example.org …, "
             "conseil-b-01@example.org …) ; suivi@example.org suit la première seulement."
+        )
+        self.stdout.write(
+            f"Relances : {reminders} dans la file d'envoi (courriels : /dev/mail/ une fois le "
+            "worker démarré)."
         )
