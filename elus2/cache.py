@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -21,9 +21,26 @@ UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 PAUSE_SECONDS = 5.0
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django builds a new redis.Redis object (and its table of ~170 reply callbacks) for every
+    cache call; one per connection pool does, since the client is thread-safe."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     # Per process: Redis is not asked again before this moment (time.monotonic()).
     paused_until = 0.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
 
     def _guarded(self, operation: str, fallback, *args, **kwargs):
         if time.monotonic() < ResilientRedisCache.paused_until:

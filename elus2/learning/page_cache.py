@@ -19,6 +19,7 @@ import hashlib
 import re
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -37,18 +38,14 @@ CSRF_HOLE = "\x00csrf\x00"
 
 
 def learner_pages_changed_many(*, user_ids) -> None:
-    """What these people's pages show has changed: their page version is replaced at once (no
-    page cached before is served again) and once more after the commit (a page another request
-    rendered from the old rows in between is stored under a version nobody asks for)."""
+    """What these people's pages show has changed: their page version is replaced after the
+    commit. (Replaced before it, a request could still read the old rows and store its page under
+    the new version.)"""
     keys = [VERSION_KEY.format(user_id=user_id) for user_id in user_ids]
-    if not keys:
-        return
-
-    def bump() -> None:
-        cache.set_many({key: uuid.uuid4().hex for key in keys}, PAGE_TIMEOUT)
-
-    bump()
-    transaction.on_commit(bump)
+    if keys:
+        transaction.on_commit(
+            lambda: cache.set_many({key: uuid.uuid4().hex for key in keys}, PAGE_TIMEOUT)
+        )
 
 
 def learner_pages_changed(*, user_id: int) -> None:
@@ -58,7 +55,8 @@ def learner_pages_changed(*, user_id: int) -> None:
 def _cacheable(request) -> bool:
     user = request.user
     return (
-        request.method == "GET"
+        settings.ELUS2_LEARNER_PAGE_CACHE
+        and request.method == "GET"
         and user.is_authenticated
         and not user.is_staff
         and not user.is_superuser

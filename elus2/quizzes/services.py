@@ -183,23 +183,41 @@ def quiz_attempt_save_answers(*, user, attempt_id: int, answers: Mapping[str, An
     return attempt
 
 
-def quiz_attempt_submit(*, user, attempt_id: int, answers: Mapping[str, Any]) -> SubmitResult:
+def quiz_attempt_submit(
+    *,
+    user,
+    attempt_id: int,
+    answers: Mapping[str, Any],
+    attempt: QuizAttempt | None = None,
+) -> SubmitResult:
     """Grade an open attempt once, with the snapshot it was drawn with.
 
     Missing answers raise AnswersInvalid (per question) and unknown ids AnswersRefused; either way
     the attempt stays open and what was typed is saved (committed before the exception leaves).
     A second submission raises AttemptAlreadySubmitted and grades nothing. Raises
-    QuizAttempt.DoesNotExist when the attempt is not this person's.
+    QuizAttempt.DoesNotExist when the attempt is not this person's. `attempt`, when the caller
+    has just read it (quiz_attempt_get), saves reading it again: the lock below takes the row's
+    status only, and every write is conditional on the attempt still being open.
     """
+    if attempt is None or attempt.pk != attempt_id or attempt.user_id != user.pk:
+        attempt = (
+            QuizAttempt.objects.select_related("lesson")
+            .defer("lesson__body", "lesson__quiz")  # graded from the attempt's own snapshot
+            .get(pk=attempt_id, user=user)
+        )
+    if not attempt.is_open:
+        raise AttemptAlreadySubmitted(_("Ce quiz a déjà été envoyé."), attempt=attempt)
+    still_open = QuizAttempt.objects.filter(pk=attempt.pk, status=AttemptStatus.OPEN)
     refusal: QuizError | None = None
     with transaction.atomic():
-        attempt = _open_attempt_for_update(user=user, attempt_id=attempt_id)
+        # Concurrent submissions queue here; those after the first find it submitted.
+        if not still_open.select_for_update().exists():
+            raise AttemptAlreadySubmitted(_("Ce quiz a déjà été envoyé."), attempt=attempt)
         typed = _answers_as_typed(attempt.questions, answers)
         problems = grading.check_answers(attempt.questions, answers)
         if problems:
-            QuizAttempt.objects.filter(pk=attempt.pk, status=AttemptStatus.OPEN).update(
-                answers=typed
-            )
+            if not still_open.update(answers=typed):
+                raise AttemptAlreadySubmitted(_("Ce quiz a déjà été envoyé."), attempt=attempt)
             attempt.answers = typed
             if problems.unknown:
                 refusal = AnswersRefused(
@@ -226,9 +244,7 @@ def quiz_attempt_submit(*, user, attempt_id: int, answers: Mapping[str, Any]) ->
                 "passed": result.passed if graded else None,
             }
             # The claim: only the request that moves the row from open to submitted grades it.
-            if not QuizAttempt.objects.filter(pk=attempt.pk, status=AttemptStatus.OPEN).update(
-                **fields
-            ):
+            if not still_open.update(**fields):
                 raise AttemptAlreadySubmitted(_("Ce quiz a déjà été envoyé."), attempt=attempt)
             for name, value in fields.items():
                 setattr(attempt, name, value)

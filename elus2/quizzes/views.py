@@ -166,7 +166,9 @@ def attempt_submit(request, attempt_id: int):
                 request, _("Vos réponses sont enregistrées ; le quiz n'est pas encore envoyé.")
             )
             return redirect("quizzes:quiz", attempt.lesson_id)
-        outcome = quiz_attempt_submit(user=request.user, attempt_id=attempt.pk, answers=answers)
+        outcome = quiz_attempt_submit(
+            user=request.user, attempt_id=attempt.pk, answers=answers, attempt=attempt
+        )
     except AttemptAlreadySubmitted:
         messages.info(request, _("Ce quiz a déjà été envoyé : voici votre résultat."))
         return redirect("quizzes:review", attempt.pk)

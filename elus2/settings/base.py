@@ -406,6 +406,11 @@ LOGGING = {
 # Demo accounts with a known password: never in production (production.py turns it off).
 ELUS2_DEMO_ALLOWED = True
 
+# Signed-in officials' lesson pages are served from the cache until what they show changes
+# (elus2/learning/page_cache.py). The test settings turn it off: a test's transaction never
+# commits, so the versions it bumps after commit would never move.
+ELUS2_LEARNER_PAGE_CACHE = True
+
 # Honest active time: what lesson heartbeats may add at most (minutes).
 ELUS2_ACTIVE_LESSON_CAP_MINUTES = env_int("ELUS2_ACTIVE_LESSON_CAP_MINUTES", 30)
 ELUS2_ACTIVE_DAILY_CAP_MINUTES = env_int("ELUS2_ACTIVE_DAILY_CAP_MINUTES", 240)
