@@ -195,7 +195,6 @@ def enrolment_activity_touch(*, user, lesson: LessonPage) -> int:
     )
 
 
-@transaction.atomic
 def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> CompletionResult:
     """Complete a lesson (idempotent; safe under concurrent requests).
 
@@ -215,6 +214,13 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
     )
     if known is not None and known.completed_at is not None:
         return CompletionResult(progress=known, enrolment=known.enrolment, newly_completed=False)
+    return _complete(user=user, lesson=lesson, outline=outline, known=known)
+
+
+@transaction.atomic
+def _complete(
+    *, user, lesson: LessonPage, outline: Outline, known: LessonProgress | None
+) -> CompletionResult:
     # The row lock serialises concurrent completions of one enrolment; enrol first if needed.
     enrolment = (
         Enrolment.objects.select_for_update().filter(user=user, course_id=outline.course_id).first()

@@ -81,13 +81,18 @@ def lesson_complete(request, lesson_id: int):
 
 
 def _after(lesson: LessonPage, enrolment: Enrolment, request) -> str:
-    """Where to go once a lesson is done: the following lesson, else the next one still to do."""
+    """Where to go once a lesson is done: the following lesson, else the next one still to do
+    (URLs from the cached outline: no query)."""
     outline = course_outline(course_path=course_path_of(lesson))
-    index = outline.position(lesson.pk) if outline else None
-    if outline and index is not None and index + 1 < len(outline.lessons):
-        return outline.lessons[index + 1].url
-    if enrolment.next_lesson_id:
-        return enrolment.next_lesson.get_url(request)
+    if outline is not None:
+        index = outline.position(lesson.pk)
+        if index is not None and index + 1 < len(outline.lessons):
+            return outline.lessons[index + 1].url
+        following = next(
+            (item for item in outline.lessons if item.id == enrolment.next_lesson_id), None
+        )
+        if following is not None:
+            return following.url
     return reverse("learning:my_learning")
 
 
