@@ -30,8 +30,11 @@ from .services import (
 
 
 def _lessons():
-    """Live lessons without their content: these actions need the rule and the place, not the text."""
-    return LessonPage.objects.live().defer("body", "quiz")
+    """Live lessons, only what these actions need: the rule and the place, not the content (any
+    other field still loads on demand)."""
+    return LessonPage.objects.live().only(
+        "id", "path", "depth", "url_path", "title", "live", "completion_rule"
+    )
 
 
 @login_required
