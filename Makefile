@@ -46,7 +46,7 @@ run: install messages ## Install, migrate, load the demo and serve with worker a
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) seed_demo
 	@echo ""
-	@echo "  élus 2.0 : http://127.0.0.1:8000/  (admin : http://127.0.0.1:8000/admin/, courriels : http://127.0.0.1:8000/dev/mail/)"
+	@echo "  élus 2.0 : http://127.0.0.1:$${ELUS2_PORT:-8000}/  (admin : /admin/, suivi des promotions : /suivi/, courriels : /dev/mail/)"
 	@echo "  Comptes de démonstration, mot de passe demo-elus2 : elu@, formateur@, responsable@, suivi@, admin@example.org"
 	@echo "  Ctrl-C arrête le serveur, le worker et beat."
 	@echo ""
