@@ -531,6 +531,13 @@ def main() -> None:
     prepare(env)
     demo = demo_session(env)
     board = dashboard.prepare(env)
+    # Fresh planner statistics after the bulk seeding, as autovacuum would give a live database.
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.db import connection; connection.cursor().execute('ANALYZE')",
+    )
     port = free_port()
     server = start_gunicorn(env, port)
     pages: dict[str, dict] = {}

@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from .mail import stored_mail_get, stored_mail_list
+from .users.language import language_remember
 
 
 def healthz(request):
@@ -52,13 +53,7 @@ def language_switch(request, code: str):
     ):
         next_url = "/"
     response = redirect(next_url)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        code,
-        max_age=365 * 24 * 3600,
-        samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )
+    language_remember(response, code)
     return response
 
 

@@ -93,7 +93,9 @@ def lesson_state_get(*, user, lesson: LessonPage) -> LessonState | None:
 
 
 def enrolment_list_for_user(*, user) -> dict[str, list[Enrolment]]:
-    """ "Mon parcours": courses in progress (most recent first) and completed ones, in one query."""
+    """ "Mon parcours": courses in progress (most recent first) and completed ones, in one query.
+    Each enrolment gets `course_url` and `resume_url` from the cached outline (Wagtail's pageurl
+    would look the site up for every link)."""
     enrolments = (
         Enrolment.objects.filter(user=user)
         .select_related("course", "next_lesson")
@@ -101,6 +103,10 @@ def enrolment_list_for_user(*, user) -> dict[str, list[Enrolment]]:
     )
     grouped: dict[str, list[Enrolment]] = {"in_progress": [], "completed": []}
     for enrolment in enrolments:
+        outline = course_outline(course_path=enrolment.course.path)
+        urls = {lesson.id: lesson.url for lesson in outline.lessons} if outline else {}
+        enrolment.course_url = outline.course_url if outline else enrolment.course.url
+        enrolment.resume_url = urls.get(enrolment.next_lesson_id)
         key = "completed" if enrolment.status == EnrolmentStatus.COMPLETED else "in_progress"
         grouped[key].append(enrolment)
     return grouped

@@ -11,11 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from .language import language_remember
 from .models import User
 from .personal_data import personal_data_archive, personal_data_collect, user_erase
 
@@ -50,17 +51,6 @@ class EraseForm(forms.Form):
     )
 
 
-def _set_language(response, code: str) -> None:
-    translation.activate(code)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        code,
-        max_age=365 * 24 * 3600,
-        samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
@@ -68,7 +58,7 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         response = redirect("my_account_profile")
-        _set_language(response, user.language)
+        language_remember(response, user.language)
         messages.success(request, _("Votre profil est enregistré."))
         return response
     return render(request, "users/profile.html", {"form": form})
