@@ -30,8 +30,12 @@ from django.utils import timezone, translation
 from courses.outline import course_outline
 from elus2.cohorts.models import Cohort, Membership
 from elus2.learning.models import Enrolment, EnrolmentStatus
-from elus2.users.models import ReminderCategory, User
-from elus2.users.services import next_url_is_safe, sign_in_link_create
+from elus2.users.models import ReminderCategory
+from elus2.users.services import (
+    next_url_is_safe,
+    reminder_category_turn_off,
+    sign_in_link_create,
+)
 
 from .models import (
     LEARNER_RULES,
@@ -696,12 +700,8 @@ def cohort_reminder_policy_update(*, cohort: Cohort, values: dict) -> CohortRemi
 @transaction.atomic
 def reminder_unsubscribe(*, user_id: int, category: str) -> bool:
     """Turn one category off for one person (the one-click link). Returns False when it was
-    already off. Pending rows of that category are skipped when their turn comes.
-
-    This writes the users table's preference field: the preference belongs to the person (their
-    profile edits it too), and users/services.py has no setter yet (see the issue note)."""
-    field = f"reminders_{ReminderCategory(category).value}"
-    return bool(User.objects.filter(pk=user_id, **{field: True}).update(**{field: False}))
+    already off. Pending rows of that category are skipped when their turn comes."""
+    return reminder_category_turn_off(user_id=user_id, category=category)
 
 
 @transaction.atomic

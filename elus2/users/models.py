@@ -37,6 +37,11 @@ class ReminderCategory(models.TextChoices):
     DEADLINE = "deadline", _("Rappels d'échéance")
     DIGEST = "digest", _("Synthèse hebdomadaire (équipe de suivi)")
 
+    @property
+    def field_name(self) -> str:
+        """The User field that says whether the person accepts this category."""
+        return f"reminders_{self.value}"
+
 
 class User(AbstractUser):
     """Email is the login; there is no username."""
@@ -81,7 +86,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     def accepts_reminders(self, category: str) -> bool:
-        return getattr(self, f"reminders_{ReminderCategory(category).value}")
+        return getattr(self, ReminderCategory(category).field_name)
 
 
 class SignInLink(models.Model):

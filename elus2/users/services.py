@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .models import SignInLink, User
+from .models import ReminderCategory, SignInLink, User
 
 INVITATION_LINK_LIFETIME = timedelta(days=14)
 
@@ -119,3 +119,10 @@ def sign_in_link_claim(*, token: str) -> SignInLink:
     elif not address.verified:
         EmailAddress.objects.filter(pk=address.pk).update(verified=True)
     return link
+
+
+def reminder_category_turn_off(*, user_id: int, category: str) -> bool:
+    """The person no longer wants this category of reminders (one-click unsubscribe; the profile
+    form edits the same fields). Returns False when it was already off."""
+    field = ReminderCategory(category).field_name
+    return bool(User.objects.filter(pk=user_id, **{field: True}).update(**{field: False}))
