@@ -54,7 +54,10 @@ def _fields(output: str) -> dict[str, str]:
 
 SESSION_SNIPPET = """
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-from django.contrib.sessions.backends.db import SessionStore
+from importlib import import_module
+from django.conf import settings
+# The site's own session engine, so the session sits where signing in puts it (cache and database).
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 from elus2.reporting.management.commands.bench_cohort_seed import BENCH_STAFF_EMAIL
 user = get_user_model().objects.get(email=BENCH_STAFF_EMAIL)
 session = SessionStore()

@@ -41,6 +41,28 @@ def quiz_attempt_get(*, user, attempt_id: int) -> QuizAttempt | None:
     )
 
 
+def quiz_attempt_to_submit(*, user, attempt_id: int) -> QuizAttempt | None:
+    """This person's attempt, with only what grading and completion read of its lesson (its place
+    in the tree and its completion rule): the submission is the quiz's busiest request, and the
+    rest of the page row is never used there."""
+    return (
+        QuizAttempt.objects.filter(pk=attempt_id, user=user)
+        .select_related("lesson")
+        .only(
+            "user_id",
+            "lesson_id",
+            "status",
+            "mode",
+            "questions",
+            "pass_mark",
+            "answers",
+            "lesson__path",
+            "lesson__completion_rule",
+        )
+        .first()
+    )
+
+
 def quiz_attempt_list(*, user, lesson: LessonPage) -> list[QuizAttempt]:
     return list(QuizAttempt.objects.filter(user=user, lesson=lesson).order_by("number"))
 

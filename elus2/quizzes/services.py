@@ -26,7 +26,7 @@ from elus2.learning.services import EnrolmentClosed, lesson_progress_complete
 
 from . import grading
 from .models import AttemptStatus, QuizAttempt, QuizMode
-from .selectors import quiz_settings_get
+from .selectors import quiz_attempt_to_submit, quiz_settings_get
 from .snapshot import SnapshotError, quiz_draw, quiz_snapshot
 
 START_RETRIES = 5
@@ -196,23 +196,22 @@ def quiz_attempt_submit(
     the attempt stays open and what was typed is saved (committed before the exception leaves).
     A second submission raises AttemptAlreadySubmitted and grades nothing. Raises
     QuizAttempt.DoesNotExist when the attempt is not this person's. `attempt`, when the caller
-    has just read it (quiz_attempt_get), saves reading it again: the lock below takes the row's
-    status only, and every write is conditional on the attempt still being open.
+    has just read it (quiz_attempt_to_submit), saves reading it again.
+
+    Every write is an UPDATE conditional on the attempt still being open: the one that moves it
+    from open to submitted is the claim, and concurrent submissions wait on its row lock, then
+    find it submitted (PostgreSQL re-checks the condition on the committed row), so they grade
+    nothing and roll back.
     """
     if attempt is None or attempt.pk != attempt_id or attempt.user_id != user.pk:
-        attempt = (
-            QuizAttempt.objects.select_related("lesson")
-            .defer("lesson__body", "lesson__quiz")  # graded from the attempt's own snapshot
-            .get(pk=attempt_id, user=user)
-        )
+        attempt = quiz_attempt_to_submit(user=user, attempt_id=attempt_id)
+        if attempt is None:
+            raise QuizAttempt.DoesNotExist
     if not attempt.is_open:
         raise AttemptAlreadySubmitted(_("Ce quiz a déjà été envoyé."), attempt=attempt)
     still_open = QuizAttempt.objects.filter(pk=attempt.pk, status=AttemptStatus.OPEN)
     refusal: QuizError | None = None
     with transaction.atomic():
-        # Concurrent submissions queue here; those after the first find it submitted.
-        if not still_open.select_for_update().exists():
-            raise AttemptAlreadySubmitted(_("Ce quiz a déjà été envoyé."), attempt=attempt)
         typed = _answers_as_typed(attempt.questions, answers)
         problems = grading.check_answers(attempt.questions, answers)
         if problems:

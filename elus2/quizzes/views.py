@@ -24,6 +24,7 @@ from .models import QuizAttempt
 from .selectors import (
     quiz_attempt_get,
     quiz_attempt_latest,
+    quiz_attempt_to_submit,
     quiz_questions_for_display,
     quiz_review_get,
     quiz_settings_get,
@@ -152,10 +153,16 @@ def attempt_start(request, lesson_id: int):
     return redirect("quizzes:quiz", lesson.pk)
 
 
+def _with_whole_lesson(attempt: QuizAttempt) -> QuizAttempt:
+    """The submission reads two fields of the lesson; the quiz page shown again reads the rest."""
+    attempt.lesson = LessonPage.objects.defer("body", "quiz").get(pk=attempt.lesson_id)
+    return attempt
+
+
 @login_required
 @require_POST
 def attempt_submit(request, attempt_id: int):
-    attempt = quiz_attempt_get(user=request.user, attempt_id=attempt_id)
+    attempt = quiz_attempt_to_submit(user=request.user, attempt_id=attempt_id)
     if attempt is None:
         raise Http404
     answers = answers_from_post(attempt.questions, request.POST)
@@ -174,11 +181,14 @@ def attempt_submit(request, attempt_id: int):
         return redirect("quizzes:review", attempt.pk)
     except AnswersInvalid as invalid:  # the page's error summary says it, question by question
         return _quiz_page(
-            request, invalid.attempt, errors=invalid.field_errors, summary=invalid.message
+            request,
+            _with_whole_lesson(invalid.attempt),
+            errors=invalid.field_errors,
+            summary=invalid.message,
         )
     except AnswersRefused as refusal:
         messages.error(request, refusal.message)
-        return _quiz_page(request, refusal.attempt, status=400)
+        return _quiz_page(request, _with_whole_lesson(refusal.attempt), status=400)
     attempt = outcome.attempt
     if not attempt.is_graded:
         messages.success(request, _("Merci : vos réponses sont enregistrées."))
