@@ -3,12 +3,15 @@
 Quiz attempts are learner history: a lesson that has them cannot be deleted in the Wagtail admin
 (learning's hook does the same for lesson progress). Quiz settings alone do not hold a lesson back.
 Trainers and approvers read each quiz's statistics here (menu « Statistiques des quiz », and a
-button on lesson pages in the page listing).
+button on lesson pages in the page listing). They set each quiz up in « Réglages des quiz », which
+a « Réglages du quiz » button on every lesson page (editor header and page listing) opens on that
+lesson's settings, or on a new form with the lesson chosen.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
@@ -202,9 +206,28 @@ class StatisticsDetailView(StatisticsViewMixin, TemplateView):
         }
 
 
+SETTINGS_PERMISSIONS = ("quizzes.add_quizsettings", "quizzes.change_quizsettings")
+
+
+def quiz_settings_for_lesson(request, lesson_id: int):
+    """The lesson's quiz settings: their form when they exist, otherwise a new one for it."""
+    if not request.user.has_perms(SETTINGS_PERMISSIONS):
+        raise PermissionDenied
+    lesson = get_object_or_404(LessonPage, pk=lesson_id)
+    found = QuizSettings.objects.filter(lesson=lesson).values_list("pk", flat=True).first()
+    if found is not None:
+        return redirect("reglages-quiz:edit", found)
+    return redirect(f"{reverse('reglages-quiz:add')}?lesson={lesson.pk}")
+
+
 @hooks.register("register_admin_urls")
 def quiz_statistics_urls():
     return [
+        path(
+            "reglages-quiz/lecon/<int:lesson_id>/",
+            quiz_settings_for_lesson,
+            name="quizzes_settings_for_lesson",
+        ),
         path(
             "statistiques-quiz/",
             StatisticsIndexView.as_view(),
@@ -246,20 +269,45 @@ def _statistics_button(page, user, priority: int):
         )
 
 
+def _settings_button(page, user, priority: int):
+    if issubclass(page.specific_class or type(page), LessonPage) and user.has_perms(
+        SETTINGS_PERMISSIONS
+    ):
+        yield Button(
+            _("Réglages du quiz"),
+            reverse("quizzes_settings_for_lesson", args=[page.pk]),
+            icon_name="cogs",
+            priority=priority,
+        )
+
+
 @hooks.register("register_page_listing_more_buttons")
-def quiz_statistics_listing_button(page, user, next_url=None):
+def quiz_listing_buttons(page, user, next_url=None):
     yield from _statistics_button(page, user, priority=55)
+    yield from _settings_button(page, user, priority=56)
 
 
 @hooks.register("register_page_header_buttons")
-def quiz_statistics_header_button(page, user, view_name=None, next_url=None):
+def quiz_header_buttons(page, user, view_name=None, next_url=None):
     yield from _statistics_button(page, user, priority=66)
+    yield from _settings_button(page, user, priority=67)
+
+
+class QuizSettingsCreateView(CreateView):
+    def get_initial(self):
+        """Opened from a lesson's « Réglages du quiz » button: that lesson is chosen."""
+        initial = super().get_initial()
+        lesson = self.request.GET.get("lesson", "")
+        if lesson.isdigit():
+            initial["lesson"] = int(lesson)
+        return initial
 
 
 class QuizSettingsViewSet(ModelViewSet):
     """Trainers set each quiz's pass mark, attempts, draw, shuffling, feedback and mode here."""
 
     model = QuizSettings
+    add_view_class = QuizSettingsCreateView
     form_fields = [
         "lesson",
         "mode",

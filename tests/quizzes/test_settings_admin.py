@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from elus2.quizzes.models import QuizMode, QuizSettings
+from elus2.quizzes.wagtail_hooks import quiz_header_buttons, quiz_listing_buttons
 from tests.factories.courses import course_build
 from tests.factories.users import UserFactory
 
@@ -65,3 +66,45 @@ def test_learners_cannot_reach_quiz_settings(client):
     client.force_login(UserFactory())
     response = client.get(reverse("reglages-quiz:index"), follow=True)
     assert response.status_code == 403
+
+
+def test_the_lesson_editor_opens_its_quiz_settings_new_then_existing(client, lesson):
+    client.force_login(trainer("Formateur"))
+    for_lesson = reverse("quizzes_settings_for_lesson", args=[lesson.pk])
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk]))
+    assert editor.status_code == 200
+    assert for_lesson in editor.content.decode()  # the « Réglages du quiz » header button
+
+    response = client.get(for_lesson)
+    assert response.status_code == 302
+    assert response.url == f"{reverse('reglages-quiz:add')}?lesson={lesson.pk}"
+    form = client.get(response.url).content.decode()
+    assert f'<option value="{lesson.pk}" selected>' in form
+
+    made = QuizSettings.objects.create(lesson=lesson, pass_mark=60)
+    response = client.get(for_lesson)
+    assert (response.status_code, response.url) == (
+        302,
+        reverse("reglages-quiz:edit", args=[made.pk]),
+    )
+
+
+def test_only_people_who_may_edit_quiz_settings_get_the_button_and_the_link(client, lesson):
+    for_lesson = reverse("quizzes_settings_for_lesson", args=[lesson.pk])
+    client.force_login(trainer("Chargé·e de suivi"))  # admin access, no quiz settings rights
+    refused = client.get(for_lesson)  # Wagtail's answer to a refusal: back to the dashboard
+    assert (refused.status_code, refused.url) == (302, reverse("wagtailadmin_home"))
+    staff = trainer("Chargé·e de suivi")
+    for buttons in (quiz_listing_buttons, quiz_header_buttons):
+        assert for_lesson not in [button.url for button in buttons(lesson, staff)]
+        assert for_lesson in [button.url for button in buttons(lesson, trainer("Formateur"))]
+    client.force_login(UserFactory())  # a learner: no admin at all
+    assert for_lesson not in client.get(for_lesson, follow=True).content.decode()
+    assert client.get(for_lesson, follow=True).status_code == 403
+    client.logout()
+    assert client.get(for_lesson).url.startswith(reverse("admin_login"))
+
+
+def test_an_unknown_lesson_is_a_404(client):
+    client.force_login(trainer("Formateur"))
+    assert client.get(reverse("quizzes_settings_for_lesson", args=[999999])).status_code == 404
