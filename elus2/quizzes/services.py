@@ -200,8 +200,8 @@ def quiz_attempt_submit(
 
     Every write is an UPDATE conditional on the attempt still being open: the one that moves it
     from open to submitted is the claim, and concurrent submissions wait on its row lock, then
-    find it submitted (PostgreSQL re-checks the condition on the committed row), so they grade
-    nothing and roll back.
+    find it submitted (PostgreSQL re-checks the condition on the committed row; SQLite lets one
+    writer at a time), so they grade nothing and roll back.
     """
     if attempt is None or attempt.pk != attempt_id or attempt.user_id != user.pk:
         attempt = quiz_attempt_to_submit(user=user, attempt_id=attempt_id)

@@ -153,10 +153,10 @@ def attempt_start(request, lesson_id: int):
     return redirect("quizzes:quiz", lesson.pk)
 
 
-def _with_whole_lesson(attempt: QuizAttempt) -> QuizAttempt:
-    """The submission reads two fields of the lesson; the quiz page shown again reads the rest."""
-    attempt.lesson = LessonPage.objects.defer("body", "quiz").get(pk=attempt.lesson_id)
-    return attempt
+def _reread(request, attempt: QuizAttempt) -> QuizAttempt:
+    """The submission read only what grading needs; the quiz page shown again reads the whole
+    attempt and its lesson (the answers typed were saved before the refusal)."""
+    return quiz_attempt_get(user=request.user, attempt_id=attempt.pk)
 
 
 @login_required
@@ -182,13 +182,13 @@ def attempt_submit(request, attempt_id: int):
     except AnswersInvalid as invalid:  # the page's error summary says it, question by question
         return _quiz_page(
             request,
-            _with_whole_lesson(invalid.attempt),
+            _reread(request, invalid.attempt),
             errors=invalid.field_errors,
             summary=invalid.message,
         )
     except AnswersRefused as refusal:
         messages.error(request, refusal.message)
-        return _quiz_page(request, _with_whole_lesson(refusal.attempt), status=400)
+        return _quiz_page(request, _reread(request, refusal.attempt), status=400)
     attempt = outcome.attempt
     if not attempt.is_graded:
         messages.success(request, _("Merci : vos réponses sont enregistrées."))
