@@ -41,6 +41,11 @@ app.conf.beat_schedule = {
         "task": "cohorts.retention_apply",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Sign-in links used or expired more than 30 days ago are deleted; idempotent.
+    "sign-in-links-purge-daily-0345": {
+        "task": "users.sign_in_links_purge",
+        "schedule": crontab(hour=3, minute=45),
+    },
     # Reminders (issue 7): fill the outbox (idempotent: unique rows) and publish what is due.
     "reminders-sweep-every-15-min": {"task": "reminders.sweep", "schedule": 900.0},
     # Reminders: publish due rows not on their way (broker was down, a worker died mid-send).

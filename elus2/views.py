@@ -76,7 +76,7 @@ def privacy(request):
     """« Confidentialité »: what is kept, why and how long, read from the settings and from the
     erasure declarations themselves, so the page cannot drift from what the code does."""
     from elus2.users.personal_data import holdings
-    from elus2.users.services import INVITATION_LINK_LIFETIME
+    from elus2.users.services import INVITATION_LINK_LIFETIME, SIGN_IN_LINK_KEPT_AFTER_END
 
     kept = sorted({str(h.kept_because) for h in holdings().values() if h.kept_because})
     return render(
@@ -87,6 +87,7 @@ def privacy(request):
             "login_code_minutes": settings.ACCOUNT_LOGIN_BY_CODE_TIMEOUT // 60,
             "session_days": settings.SESSION_COOKIE_AGE // 86400,
             "invitation_days": INVITATION_LINK_LIFETIME.days,
+            "link_kept_days": SIGN_IN_LINK_KEPT_AFTER_END.days,
             "kept_after_erasure": kept,
         },
     )

@@ -1,7 +1,8 @@
 """Writes of the users app: sign-in links (single-use, expiring, stored as a hash).
 
 Called by `cohorts` for invitations and by `reminders` for their "continue" links; the view at
-/connexion/<token>/ claims them. This app sits at the bottom of the layers and imports no other
+/connexion/<token>/ claims them; a daily task (users.sign_in_links_purge) deletes them a while
+after they are used or expired. This app sits at the bottom of the layers and imports no other
 elus2 app.
 """
 
@@ -14,6 +15,7 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,6 +23,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from .models import ReminderCategory, SignInLink, User
 
 INVITATION_LINK_LIFETIME = timedelta(days=14)
+# A used or expired link is kept this long, so that following it still says « déjà utilisé » or
+# « expiré » (and leads to the login page and on to its lesson) rather than « inconnu ».
+SIGN_IN_LINK_KEPT_AFTER_END = timedelta(days=30)
 
 
 class SignInLinkInvalid(Exception):
@@ -119,6 +124,16 @@ def sign_in_link_claim(*, token: str) -> SignInLink:
     elif not address.verified:
         EmailAddress.objects.filter(pk=address.pk).update(verified=True)
     return link
+
+
+def sign_in_links_purge(*, now=None) -> int:
+    """Delete the links used or expired more than SIGN_IN_LINK_KEPT_AFTER_END ago; returns how
+    many. Idempotent: a second run the same day deletes nothing."""
+    cutoff = (now or timezone.now()) - SIGN_IN_LINK_KEPT_AFTER_END
+    deleted, _by_model = SignInLink.objects.filter(
+        Q(expires_at__lt=cutoff) | Q(used_at__lt=cutoff)
+    ).delete()
+    return deleted
 
 
 def reminder_category_turn_off(*, user_id: int, category: str) -> bool:

@@ -18,6 +18,7 @@ from elus2.users.services import (
     SignInLinkUsed,
     sign_in_link_claim,
     sign_in_link_create,
+    sign_in_links_purge,
     token_hash,
 )
 from tests.factories.users import UserFactory
@@ -177,3 +178,43 @@ def test_an_inactive_account_is_not_signed_in(client, user):
     url = sign_in_link_create(user=user, next_url="/parcours/", lifetime=DAY)
     client.post(path_of(url))
     assert logged_in_as(client) is None
+
+
+def test_links_are_deleted_thirty_days_after_they_were_used_or_expired():
+    user = UserFactory()
+    start = datetime.datetime(2026, 3, 1, 9, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        urls = {
+            name: sign_in_link_create(user=user, next_url="/parcours/", lifetime=lifetime)
+            for name, lifetime in (("short", DAY), ("long", 60 * DAY), ("used", 60 * DAY))
+        }
+        sign_in_link_claim(token=token_of(urls["used"]))
+    link = {
+        name: SignInLink.objects.get(token_hash=token_hash(token_of(url)))
+        for name, url in urls.items()
+    }
+
+    def left_on(day: datetime.datetime) -> set[str]:
+        purge_count = sign_in_links_purge(now=day)
+        kept = set(SignInLink.objects.values_list("pk", flat=True))
+        return purge_count, {name for name, row in link.items() if row.pk in kept}
+
+    hour = datetime.timedelta(hours=1)
+    # Used or expired 30 days ago at most: still there, so following it says why it fails.
+    assert left_on(start + 30 * DAY) == (0, {"short", "long", "used"})
+    assert left_on(start + 30 * DAY + hour) == (1, {"short", "long"})  # used 30 days and 1 hour ago
+    assert left_on(start + 31 * DAY + hour) == (1, {"long"})  # expired 30 days and 1 hour ago
+    assert left_on(start + 31 * DAY + hour) == (0, {"long"})  # a second run deletes nothing
+    assert left_on(start + 91 * DAY) == (1, set())
+
+
+def test_the_purge_runs_daily_from_beat_and_the_privacy_page_says_so(client):
+    from elus2.celery import app
+
+    app.loader.import_default_modules()  # what a worker does at start: autodiscovery
+    entry = app.conf.beat_schedule["sign-in-links-purge-daily-0345"]
+    assert entry["task"] == "users.sign_in_links_purge" and entry["task"] in app.tasks
+    assert (
+        "effacé 30 jours après avoir servi ou expiré"
+        in client.get("/confidentialite/").content.decode()
+    )
