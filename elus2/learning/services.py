@@ -7,6 +7,7 @@ figures (percent, next lesson, minutes left) in step with the progress rows in o
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -95,22 +96,14 @@ def _progress_get_or_create(enrolment: Enrolment, lesson: LessonPage) -> LessonP
     return progress
 
 
-def _done_ids(enrolment: Enrolment) -> set[int]:
-    return set(
-        LessonProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
-            "lesson_id", flat=True
-        )
-    )
-
-
 def _refresh_figures(
-    enrolment: Enrolment, outline: Outline | None, now, done_ids: set[int] | None = None
+    enrolment: Enrolment, outline: Outline | None, now, done_ids: set[int]
 ) -> None:
-    """Recount from this enrolment's own rows (a handful, read here unless the caller has them),
-    under the enrolment's row lock."""
+    """Recount from the lessons this enrolment has done (`done_ids`, read by the caller under the
+    enrolment's row lock)."""
     lessons = outline.lessons if outline else []
     live_ids = {lesson.id for lesson in lessons}
-    done_ids = (_done_ids(enrolment) if done_ids is None else done_ids) & live_ids
+    done_ids = done_ids & live_ids
     remaining = [lesson for lesson in lessons if lesson.id not in done_ids]
     enrolment.lessons_total = len(lessons)
     enrolment.lessons_completed = len(done_ids)
@@ -142,8 +135,13 @@ def enrolment_figures_refresh(*, course: CoursePage) -> int:
     outline = outline_build(course)
     now = timezone.now()
     enrolments = list(Enrolment.objects.select_for_update().filter(course=course))
+    done = defaultdict(set)  # enrolment id → lessons done, for all of them in one read
+    for enrolment_id, lesson_id in LessonProgress.objects.filter(
+        enrolment__course=course, completed_at__isnull=False
+    ).values_list("enrolment_id", "lesson_id"):
+        done[enrolment_id].add(lesson_id)
     for enrolment in enrolments:
-        _refresh_figures(enrolment, outline, now)
+        _refresh_figures(enrolment, outline, now, done[enrolment.pk])
     Enrolment.objects.bulk_update(
         enrolments,
         [

@@ -8,12 +8,19 @@ import re
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
 from courses.models import LessonPage
 from elus2.learning.models import Enrolment, LessonProgress
-from elus2.learning.services import enrolment_create, lesson_progress_complete, lesson_view_record
+from elus2.learning.services import (
+    enrolment_create,
+    enrolment_figures_refresh,
+    lesson_progress_complete,
+    lesson_view_record,
+)
 from tests.factories.learning import (
     client_for,
     figures_of,
@@ -172,3 +179,27 @@ def test_the_admin_deletes_a_lesson_without_records(built, history, admin_client
     assert not Page.objects.filter(pk=lesson.pk).exists()
     assert not any(REFUSAL in str(m) for m in get_messages(response.wsgi_request))
     assert LessonProgress.objects.filter(enrolment=history).count() == 2
+
+
+def test_the_figures_refresh_after_publishing_costs_the_same_for_3_and_30_learners(built):
+    """Publishing recounts every enrolment of the course in the publish request: one read of the
+    progress rows for all of them, not one per learner."""
+
+    def learners_with_history(count):
+        for _ in range(count):
+            learner = learner_create()
+            for lesson in built.lessons[:2]:
+                lesson_progress_complete(user=learner, lesson=lesson, source=MARKED)
+
+    def refresh_queries() -> int:
+        with CaptureQueriesContext(connection) as refresh:
+            assert enrolment_figures_refresh(course=built.course) == Enrolment.objects.count()
+        return len(refresh.captured_queries)
+
+    learners_with_history(3)
+    few = refresh_queries()
+    learners_with_history(27)
+    assert refresh_queries() == few
+    built.lessons[0].unpublish()  # the figures follow the course as it now is
+    for enrolment in Enrolment.objects.all():
+        assert figures_of(enrolment) == figures_recount(enrolment)
