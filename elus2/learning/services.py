@@ -96,6 +96,18 @@ def _progress_get_or_create(enrolment: Enrolment, lesson: LessonPage) -> LessonP
     return progress
 
 
+# The enrolment fields _refresh_figures sets.
+FIGURE_FIELDS = [
+    "lessons_total",
+    "lessons_completed",
+    "percent",
+    "minutes_left",
+    "next_lesson",
+    "status",
+    "completed_at",
+]
+
+
 def _refresh_figures(
     enrolment: Enrolment, outline: Outline | None, now, done_ids: set[int]
 ) -> None:
@@ -142,19 +154,7 @@ def enrolment_figures_refresh(*, course: CoursePage) -> int:
         done[enrolment_id].add(lesson_id)
     for enrolment in enrolments:
         _refresh_figures(enrolment, outline, now, done[enrolment.pk])
-    Enrolment.objects.bulk_update(
-        enrolments,
-        [
-            "lessons_total",
-            "lessons_completed",
-            "percent",
-            "minutes_left",
-            "next_lesson",
-            "status",
-            "completed_at",
-        ],
-        batch_size=500,
-    )
+    Enrolment.objects.bulk_update(enrolments, FIGURE_FIELDS, batch_size=500)
     learner_pages_changed_many(user_ids=[enrolment.user_id for enrolment in enrolments])
     return len(enrolments)
 
@@ -218,19 +218,8 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
     return _complete(user=user, lesson=lesson, outline=outline)
 
 
-# The enrolment fields a completion writes (figures, progress dates, last lesson).
-COMPLETION_FIELDS = [
-    "lessons_total",
-    "lessons_completed",
-    "percent",
-    "minutes_left",
-    "next_lesson",
-    "status",
-    "completed_at",
-    "started_at",
-    "last_lesson",
-    "last_activity_at",
-]
+# The enrolment fields a completion writes: the figures, and where and when the person was.
+COMPLETION_FIELDS = [*FIGURE_FIELDS, "started_at", "last_lesson", "last_activity_at"]
 
 
 @transaction.atomic
