@@ -1,16 +1,14 @@
 """The WSGI entry point gunicorn serves.
 
-Once Django and Wagtail are loaded, their hundreds of thousands of long-lived objects (models, URL
-patterns, templates, translations) are moved out of the garbage collector's sight with gc.freeze():
-otherwise every full collection walks them all again, and a request that allocates a lot (a quiz
-submission) pays for it in the middle of its work.
+The URLconf (and every view module it imports) is loaded here, when a worker starts, rather than
+by the worker's first request, which would otherwise wait for those imports.
 """
 
-import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
+from django.urls import get_resolver
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "elus2.settings.dev")
 application = get_wsgi_application()
-gc.freeze()
+get_resolver().url_patterns  # noqa: B018 (reading the attribute is what imports the URLconf)

@@ -203,27 +203,30 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
     outline = course_outline(course_path=course_path_of(lesson))
     if outline is None:  # a lesson outside any course: the page tree forbids it
         raise CompletionRefused
-    if not transaction.get_connection().in_atomic_block:
-        # Already done (a double click, a replayed POST) costs this one read and no transaction.
-        # Inside a caller's transaction (a passed quiz) the locked read below answers it anyway.
-        known = (
-            LessonProgress.objects.select_related("enrolment")
-            .filter(enrolment__user=user, enrolment__course_id=outline.course_id, lesson=lesson)
-            .first()
-        )
-        if known is not None and known.completed_at is not None:
-            return CompletionResult(
-                progress=known, enrolment=known.enrolment, newly_completed=False
-            )
-    return _complete(user=user, lesson=lesson, outline=outline)
+    if transaction.get_connection().in_atomic_block:
+        # Inside a caller's transaction (a passed quiz, a recorded view): the lock and the writes
+        # are part of it, with no savepoint of their own; a refusal comes before any write.
+        return _complete(user=user, lesson=lesson, outline=outline)
+    # Already done (a double click, a replayed POST) costs this one read and no transaction.
+    known = (
+        LessonProgress.objects.select_related("enrolment")
+        .filter(enrolment__user=user, enrolment__course_id=outline.course_id, lesson=lesson)
+        .first()
+    )
+    if known is not None and known.completed_at is not None:
+        return CompletionResult(progress=known, enrolment=known.enrolment, newly_completed=False)
+    with transaction.atomic():
+        return _complete(user=user, lesson=lesson, outline=outline)
 
 
 # The enrolment fields a completion writes: the figures, and where and when the person was.
 COMPLETION_FIELDS = [*FIGURE_FIELDS, "started_at", "last_lesson", "last_activity_at"]
 
 
-@transaction.atomic
 def _complete(*, user, lesson: LessonPage, outline: Outline) -> CompletionResult:
+    """Runs in a transaction: lesson_progress_complete's own, or its caller's, whose fate its
+    writes then share. A refusal (EnrolmentClosed, LessonLocked) comes before the progress row
+    and the figures are written."""
     # The enrolment's row lock serialises every completion of that enrolment (enrol first if
     # needed); under it, the enrolment's progress rows (a handful) say whether this lesson is
     # done, whether an earlier one blocks it, and what the figures become.
