@@ -74,8 +74,8 @@ def _manage(env: dict[str, str], *args: str) -> str:
 
 
 def sweep_bench(env: dict[str, str]) -> dict:
-    """Seed the enrolments, then sweep them in a fresh process (window open, so the publish pass
-    has something to do)."""
+    """Seed the enrolments, sweep them in a fresh process (window open, so the publish pass has
+    something to do), then remove them."""
     env = {
         **env,
         "ELUS2_REMINDER_WINDOW": "00:00-24:00",
@@ -83,7 +83,10 @@ def sweep_bench(env: dict[str, str]) -> dict:
     }
     seeded = _manage(env, "bench_reminders_seed", "--enrolments", str(ENROLMENTS)).split()
     seed = dict(zip(seeded[::2], seeded[1::2], strict=False))
-    output = _manage(env, "shell", "-c", SWEEP_SNIPPET)
+    try:
+        output = _manage(env, "shell", "-c", SWEEP_SNIPPET)
+    finally:  # the database goes back to what the pages of the next run are measured on
+        _manage(env, "bench_reminders_seed", "--remove")
     line = next(line for line in output.splitlines() if line.startswith("SWEEP "))
     result = json.loads(line[len("SWEEP ") :])
     result.update(

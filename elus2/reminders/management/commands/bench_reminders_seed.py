@@ -5,7 +5,9 @@ and learning services (which enrol one person at a time under row locks). Each l
 of one of the bench cohorts and enrolled in a small bench course, at a spread of states: never
 opened, active this week, idle for one to five weeks, finished. Reserved to benchmarks: every
 account has an unusable password and an address under BENCH_EMAIL_DOMAIN, and running the command
-again first removes what it made before (their outbox rows go with them).
+again first removes what it made before (their outbox rows go with them); `--remove` only
+removes, which make bench does once the sweep is measured, so that the next run's pages are not
+measured beside 100,000 leftover accounts.
 """
 
 from __future__ import annotations
@@ -173,8 +175,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--enrolments", type=int, default=100_000)
         parser.add_argument("--cohort-size", type=int, default=1000)
+        parser.add_argument(
+            "--remove",
+            action="store_true",
+            help="Supprime seulement ce qu'une exécution précédente avait créé.",
+        )
 
     def handle(self, *args, **options):
+        if options["remove"]:
+            bench_rows_remove()
+            return
         result = bench_reminders_seed(
             enrolments=options["enrolments"], cohort_size=options["cohort_size"]
         )
