@@ -19,8 +19,9 @@ TOKEN = re.compile(
     r"|\b[\w-]{6,}:[\w-]{4,}:[\w-]{10,}\b"
     r"|\b(?=\w*\d)(?=\w*[A-Za-z])\w{20,}\b"
 )
-# allauth login codes look like "K7PQ-2XMA".
-CODE = re.compile(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b")
+# allauth login codes look like "K7PQ-2XMA", standing alone: inside a longer dash-joined token (a
+# Celery task id "7595c525-447d-4062-9035-226bf6dab9be") the same shape is not a code.
+CODE = re.compile(r"(?<![\w-])[A-Z0-9]{4}-[A-Z0-9]{4}(?![\w-])")
 
 
 def scrub(text: str) -> str:

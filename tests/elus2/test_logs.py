@@ -25,6 +25,14 @@ def test_scrub_masks_addresses_codes_and_tokens():
     )
 
 
+def test_task_ids_stay_whole():
+    """A UUID whose middle groups are all digits has a code's shape; logs must keep it whole to
+    follow a task from "received" to "succeeded"."""
+    line = "Task reminders.send[7595c525-447d-4062-9035-226bf6dab9be] succeeded"
+    assert scrub(line) == line
+    assert scrub("code 4062-9035.") == "code [code]."
+
+
 def test_every_logger_gets_clean_records(caplog):
     caplog.set_level(logging.INFO)
     logging.getLogger("elus2.anything").info(
@@ -63,3 +71,4 @@ def test_the_run_wide_audit_would_catch_a_leak():
     assert PERSONAL_DATA_IN_LOGS.search("sent to lea.durand@mairie.fr")
     assert PERSONAL_DATA_IN_LOGS.search("code K7PQ-2XMA")
     assert not PERSONAL_DATA_IN_LOGS.search("sent to [email] with code [code] for u42")
+    assert not PERSONAL_DATA_IN_LOGS.search("Task x[7595c525-447d-4062-9035-226bf6dab9be] received")
