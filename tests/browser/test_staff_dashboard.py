@@ -152,6 +152,12 @@ def test_demo_staff_member_on_the_demo_data(page, live_server, catalogue):
     page.get_by_role("link", name=mine.name).click()
     page.wait_for_url(f"**/suivi/promotions/{mine.pk}/")
     assert len(learner_names(page)) == 30
+    # On a desktop screen each table beside its chart shows every column, without a scroll bar
+    # (the starter course's module titles are long).
+    widths = page.locator(".chart-pair .table-box").evaluate_all(
+        "boxes => boxes.map(box => [box.scrollWidth, box.clientWidth])"
+    )
+    assert len(widths) == 2 and all(scroll <= client for scroll, client in widths), widths
     assert_accessible(page)
     page.get_by_label("Seulement les membres à relancer").check()
     with page.expect_navigation():

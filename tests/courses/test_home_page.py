@@ -83,3 +83,30 @@ def test_unknown_page_is_a_french_404(client):
 def test_language_switch_refuses_other_sites_and_unknown_languages(client):
     assert client.get("/langue/en/?next=https://evil.example/").headers["Location"] == "/"
     assert client.get("/langue/de/?next=/").status_code == 404
+
+
+def test_the_home_page_title_names_the_site_once(client):
+    html = client.get("/").content.decode()
+    assert re.search(r"<title>\s*élus 2.0\s*</title>", html), re.search(r"<title>.*</title>", html)
+
+
+def test_signed_in_visitors_get_back_to_their_learning_from_every_page(client):
+    from tests.factories.users import UserFactory
+
+    client.force_login(UserFactory())
+    home = client.get("/").content.decode()
+    hero = home.split('class="hero__actions"')[1].split("</p>")[0]
+    assert hero.index('href="/parcours/"') < hero.index('href="/formations/"')
+    assert "Se connecter" not in hero
+    # The header's link, on any page, and marked as the current page on the page itself.
+    assert '<a href="/parcours/">Mon parcours</a>' in client.get("/formations/").content.decode()
+    assert '<a href="/parcours/" aria-current="page">Mon parcours</a>' in (
+        client.get("/parcours/").content.decode()
+    )
+
+
+def test_anonymous_visitors_are_offered_the_courses_and_signing_in(client):
+    home = client.get("/").content.decode()
+    assert "/parcours/" not in home
+    hero = home.split('class="hero__actions"')[1].split("</p>")[0]
+    assert hero.index('href="/formations/"') < hero.index('href="/accounts/login/"')
