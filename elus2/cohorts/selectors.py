@@ -13,46 +13,19 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from elus2.users.roles import Role
+from elus2.users.roles import Role, is_agency_admin, roles_of
 
 from .models import Cohort, ReportShare
 
 REPORT_SHARE_SALT = "elus2.cohorts.report_share"
 
-_ROLES_CACHE = "_elus2_cohort_roles"
-
-
-def _roles_of(viewer) -> frozenset[str]:
-    """The viewer's follow-up roles, read once per request (cached on the user object)."""
-    if viewer is None or not viewer.is_authenticated or not viewer.is_active:
-        return frozenset()
-    cached = getattr(viewer, _ROLES_CACHE, None)
-    if cached is None:
-        cached = frozenset(
-            viewer.groups.filter(name__in=[Role.ADMIN, Role.STAFF]).values_list("name", flat=True)
-        )
-        setattr(viewer, _ROLES_CACHE, cached)
-    return cached
-
-
-def viewer_is_agency_admin(viewer) -> bool:
-    if viewer is None or not viewer.is_authenticated or not viewer.is_active:
-        return False
-    return viewer.is_superuser or Role.ADMIN in _roles_of(viewer)
-
-
-def viewer_is_cohort_staff(viewer) -> bool:
-    """May use the follow-up pages at all: an agency admin or a chargé·e de suivi. Which cohorts
-    they then see is cohort_list_visible_to's business."""
-    return viewer_is_agency_admin(viewer) or Role.STAFF in _roles_of(viewer)
-
 
 def cohort_list_visible_to(*, viewer) -> QuerySet[Cohort]:
     """Every cohort for an agency admin, the assigned ones for a chargé·e de suivi, else none."""
     cohorts = Cohort.objects.select_related("organisation")
-    if viewer_is_agency_admin(viewer):
+    if is_agency_admin(viewer):
         return cohorts
-    if Role.STAFF in _roles_of(viewer):
+    if Role.STAFF in roles_of(viewer):
         return cohorts.filter(staff=viewer)
     return cohorts.none()
 

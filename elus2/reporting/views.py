@@ -24,8 +24,8 @@ from elus2.cohorts.selectors import (
     ReportShareRevoked,
     cohort_get_visible,
     report_share_resolve,
-    viewer_is_cohort_staff,
 )
+from elus2.users.roles import follows_cohorts
 
 from . import exports
 from .charts import distribution_chart, funnel_chart
@@ -76,7 +76,7 @@ def _figures(cohort: Cohort, course, *, stalled_days: int | None = None) -> dict
 
 @login_required
 def cohort_list(request):
-    if not viewer_is_cohort_staff(request.user):
+    if not follows_cohorts(request.user):
         raise PermissionDenied
     return render(
         request,

@@ -11,14 +11,14 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from allauth.account.utils import perform_login
-from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from .roles import home_url
 from .services import (
     SignInLinkExpired,
     SignInLinkInvalid,
@@ -66,9 +66,5 @@ def sign_in_link(request, token: str):
         return _to_login(request, problem)
     if request.method == "GET":
         return render(request, "users/sign_in_link.html", {"link": link})
-    next_url = (
-        link.next_url
-        if next_url_is_safe(link.next_url)
-        else resolve_url(settings.LOGIN_REDIRECT_URL)
-    )
+    next_url = link.next_url if next_url_is_safe(link.next_url) else home_url(link.user)
     return perform_login(request, link.user, redirect_url=next_url, email=link.user.email)

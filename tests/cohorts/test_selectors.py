@@ -20,10 +20,9 @@ from elus2.cohorts.selectors import (
     cohort_list_visible_to,
     report_share_resolve,
     report_share_token,
-    viewer_is_cohort_staff,
 )
 from elus2.cohorts.services import report_share_create, report_share_revoke
-from elus2.users.roles import Role
+from elus2.users.roles import Role, follows_cohorts
 from tests.factories.cohorts import (
     CohortFactory,
     agency_admin_create,
@@ -71,13 +70,13 @@ def test_people_without_a_follow_up_role_see_nothing(cohorts):
             cohort_get_visible(viewer=viewer, cohort_id=cohorts[0].pk)
 
 
-def test_viewer_is_cohort_staff():
-    assert viewer_is_cohort_staff(staff_create())
-    assert viewer_is_cohort_staff(agency_admin_create())
-    assert viewer_is_cohort_staff(UserFactory(is_superuser=True))
-    assert not viewer_is_cohort_staff(UserFactory())
-    assert not viewer_is_cohort_staff(user_with_role(Role.TRAINER))
-    assert not viewer_is_cohort_staff(AnonymousUser())
+def test_who_follows_cohorts():
+    assert follows_cohorts(staff_create())
+    assert follows_cohorts(agency_admin_create())
+    assert follows_cohorts(UserFactory(is_superuser=True))
+    assert not follows_cohorts(UserFactory())
+    assert not follows_cohorts(user_with_role(Role.TRAINER))
+    assert not follows_cohorts(AnonymousUser())
 
 
 def test_roles_are_read_once_per_viewer(cohorts):
@@ -86,7 +85,7 @@ def test_roles_are_read_once_per_viewer(cohorts):
         cohort_get_visible(viewer=staff, cohort_id=cohorts[0].pk)
     with CaptureQueriesContext(connection) as second:
         cohort_get_visible(viewer=staff, cohort_id=cohorts[0].pk)
-        viewer_is_cohort_staff(staff)
+        follows_cohorts(staff)
     assert len(first) == 2  # the roles, then the cohort with its organisation
     assert len(second) == 1
 
