@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from courses.models import LessonPage
 from courses.outline import Outline, OutlineLesson, course_outline, course_path_of
 
@@ -114,3 +116,52 @@ def enrolment_list_for_user(*, user) -> dict[str, list[Enrolment]]:
 
 def enrolment_get(*, user, course) -> Enrolment | None:
     return Enrolment.objects.filter(user=user, course=course).select_related("next_lesson").first()
+
+
+@dataclass(frozen=True)
+class Attestation:
+    """What the attestation of a completed course states: who, which course and its modules as
+    published, when it was started and completed, the active time measured."""
+
+    enrolment: Enrolment
+    outline: Outline | None
+
+    @property
+    def learner(self):
+        return self.enrolment.user
+
+    @property
+    def course_title(self) -> str:
+        return self.outline.course_title if self.outline else self.enrolment.course.title
+
+    @property
+    def started_at(self):
+        return self.enrolment.started_at or self.enrolment.enrolled_at
+
+    @property
+    def active_time(self) -> tuple[int, int]:
+        """(hours, minutes) of active time, rounded to the minute."""
+        return divmod(round(self.enrolment.active_seconds / 60), 60)
+
+    @property
+    def reference(self) -> str:
+        """Quoted when a funder or the client asks: the enrolment and the day of completion."""
+        return (
+            f"E2-{self.enrolment.pk:06d}-{timezone.localdate(self.enrolment.completed_at):%Y%m%d}"
+        )
+
+
+def attestation_get(*, user_id: int, course_id: int) -> Attestation | None:
+    """The attestation of `user_id` for a course they have completed; None otherwise (not
+    enrolled, not finished, or a lesson added since that they have not done). Callers decide who
+    may ask for whose: the learner for themself, staff for the members of their cohorts."""
+    enrolment = (
+        Enrolment.objects.filter(
+            user_id=user_id, course_id=course_id, status=EnrolmentStatus.COMPLETED
+        )
+        .select_related("user", "course")
+        .first()
+    )
+    if enrolment is None:
+        return None
+    return Attestation(enrolment, course_outline(course_path=enrolment.course.path))

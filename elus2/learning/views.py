@@ -1,4 +1,5 @@
-"""Learner actions: enrol, "J'ai terminé cette leçon", the activity heartbeat, and "Mon parcours".
+"""Learner actions: enrol, "J'ai terminé cette leçon", the activity heartbeat, "Mon parcours" and
+the attestation of a completed course.
 
 Views hold no business logic: they check who may act and call a service.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from courses.models import CoursePage, LessonPage
 from courses.outline import course_outline, course_path_of
 
 from .models import Enrolment
-from .selectors import enrolment_list_for_user
+from .selectors import attestation_get, enrolment_list_for_user
 from .services import (
     CompletionRefused,
     EnrolmentClosed,
@@ -40,6 +41,16 @@ def _lessons():
 @login_required
 def my_learning(request):
     return render(request, "learning/my_learning.html", enrolment_list_for_user(user=request.user))
+
+
+@login_required
+def attestation(request, course_id: int):
+    """The official's own attestation of a completed course, to print or save as PDF. Only their
+    own: the URL names a course, never a person."""
+    found = attestation_get(user_id=request.user.pk, course_id=course_id)
+    if found is None:
+        raise Http404
+    return render(request, "learning/attestation.html", {"attestation": found})
 
 
 @login_required

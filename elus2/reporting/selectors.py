@@ -73,6 +73,10 @@ def cohort_course_get(*, cohort: Cohort, course_id: int | None = None) -> Course
     return chosen or (courses[0] if courses else None)
 
 
+def cohort_has_member(*, cohort: Cohort, user_id: int) -> bool:
+    return Membership.objects.filter(cohort=cohort, user_id=user_id).exists()
+
+
 def _outline(course: CoursePage) -> Outline | None:
     return course_outline(course_path=course.path)
 

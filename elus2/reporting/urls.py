@@ -16,6 +16,11 @@ urlpatterns = [
         name="learner_detail",
     ),
     path(
+        "promotions/<int:cohort_id>/membres/<int:user_id>/attestation/",
+        views.learner_attestation,
+        name="learner_attestation",
+    ),
+    path(
         "promotions/<int:cohort_id>/export/apprenants.csv",
         views.learners_export,
         {"file_format": "csv"},

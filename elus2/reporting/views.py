@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -25,6 +26,7 @@ from elus2.cohorts.selectors import (
     cohort_get_visible,
     report_share_resolve,
 )
+from elus2.learning.selectors import attestation_get
 from elus2.users.roles import follows_cohorts
 
 from . import exports
@@ -33,6 +35,7 @@ from .forms import LearnerFilterForm
 from .selectors import (
     cohort_barometer_list,
     cohort_course_list,
+    cohort_has_member,
     cohort_learner_detail,
     cohort_learner_list,
     cohort_module_funnel,
@@ -113,6 +116,29 @@ def learner_detail(request, cohort_id: int, user_id: int):
         request,
         "reporting/learner_detail.html",
         {"cohort": cohort, "courses": courses, "course": course, "detail": detail},
+    )
+
+
+@login_required
+def learner_attestation(request, cohort_id: int, user_id: int):
+    """A member's attestation of one of the cohort's courses, for the staff who follow the cohort
+    (the same page the official prints from « Mon parcours »)."""
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
+    _courses, course, _form = _filters(request, cohort)
+    if course is None or not cohort_has_member(cohort=cohort, user_id=user_id):
+        raise Http404
+    found = attestation_get(user_id=user_id, course_id=course.pk)
+    if found is None:
+        raise Http404
+    back = reverse("reporting:learner_detail", args=[cohort.pk, user_id])
+    return render(
+        request,
+        "learning/attestation.html",
+        {
+            "attestation": found,
+            "back_url": f"{back}?course={course.pk}",
+            "back_label": found.learner.get_full_name() or found.learner.email,
+        },
     )
 
 
