@@ -18,6 +18,8 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever the page says; send them to the real icon.
+    path("favicon.ico", views.favicon),
     path("langue/<str:code>/", views.language_switch, name="language_switch"),
     # Before allauth's own: the same page, with the wrong-code limit (429).
     path(

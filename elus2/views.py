@@ -5,6 +5,7 @@ from django.contrib.admin.views.decorators import user_passes_test
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -16,6 +17,10 @@ from .users.language import language_remember
 def healthz(request):
     """No database, no template: the bare Django view every bench ratio is measured against."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    return redirect(static("img/favicon.svg"))  # not permanent: the file name carries its hash
 
 
 def _dev_superuser(user) -> bool:

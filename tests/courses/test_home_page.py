@@ -110,3 +110,11 @@ def test_anonymous_visitors_are_offered_the_courses_and_signing_in(client):
     assert "/parcours/" not in home
     hero = home.split('class="hero__actions"')[1].split("</p>")[0]
     assert hero.index('href="/formations/"') < hero.index('href="/accounts/login/"')
+
+
+def test_the_site_has_an_icon_and_favicon_ico_leads_to_it(client):
+    html = client.get("/").content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
+    assert finders.find(icon.removeprefix("/static/"))
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == icon

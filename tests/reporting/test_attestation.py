@@ -9,10 +9,13 @@ pytestmark = pytest.mark.django_db
 
 
 def attestation_url(world, user) -> str:
-    return reverse(
-        "reporting:learner_attestation",
-        kwargs={"cohort_id": world.cohort.pk, "user_id": user.pk},
-    ) + f"?course={world.built.course.pk}"
+    return (
+        reverse(
+            "reporting:learner_attestation",
+            kwargs={"cohort_id": world.cohort.pk, "user_id": user.pk},
+        )
+        + f"?course={world.built.course.pk}"
+    )
 
 
 def detail_url(world, user) -> str:
