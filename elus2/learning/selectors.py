@@ -151,17 +151,29 @@ class Attestation:
         )
 
 
+def _completed(course_id: int):
+    return Enrolment.objects.filter(
+        course_id=course_id, status=EnrolmentStatus.COMPLETED
+    ).select_related("user", "course")
+
+
+def attestation_list(*, user_ids, course_id: int) -> list[Attestation]:
+    """The attestations of those among `user_ids` (ids or a values_list/values query) who have
+    completed the course, by name: one query whatever their number, on top of the cached outline."""
+    enrolments = list(
+        _completed(course_id)
+        .filter(user_id__in=user_ids)
+        .order_by("user__last_name", "user__first_name", "user_id")
+    )
+    outline = course_outline(course_path=enrolments[0].course.path) if enrolments else None
+    return [Attestation(enrolment, outline) for enrolment in enrolments]
+
+
 def attestation_get(*, user_id: int, course_id: int) -> Attestation | None:
     """The attestation of `user_id` for a course they have completed; None otherwise (not
     enrolled, not finished, or a lesson added since that they have not done). Callers decide who
     may ask for whose: the learner for themself, staff for the members of their cohorts."""
-    enrolment = (
-        Enrolment.objects.filter(
-            user_id=user_id, course_id=course_id, status=EnrolmentStatus.COMPLETED
-        )
-        .select_related("user", "course")
-        .first()
-    )
+    enrolment = _completed(course_id).filter(user_id=user_id).first()
     if enrolment is None:
         return None
     return Attestation(enrolment, course_outline(course_path=enrolment.course.path))

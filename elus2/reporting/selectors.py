@@ -36,6 +36,7 @@ from courses.outline import Outline, OutlineLesson, OutlineModule, course_outlin
 from elus2.cohorts.models import Cohort, Membership
 from elus2.cohorts.selectors import cohort_list_visible_to
 from elus2.learning.models import EnrolmentStatus, LessonProgress
+from elus2.learning.selectors import Attestation, attestation_list
 from elus2.quizzes.models import AttemptStatus, QuizAttempt, QuizMode
 from elus2.quizzes.selectors import attempt_result
 from elus2.quizzes.statistics import BUCKET_COUNT, Bucket
@@ -75,6 +76,11 @@ def cohort_course_get(*, cohort: Cohort, course_id: int | None = None) -> Course
 
 def cohort_has_member(*, cohort: Cohort, user_id: int) -> bool:
     return Membership.objects.filter(cohort=cohort, user_id=user_id).exists()
+
+
+def cohort_attestation_list(*, cohort: Cohort, course: CoursePage) -> list[Attestation]:
+    """The attestations of the members who have completed `course` (one query)."""
+    return attestation_list(user_ids=_members(cohort).values("user_id"), course_id=course.pk)
 
 
 def _outline(course: CoursePage) -> Outline | None:

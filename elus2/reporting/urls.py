@@ -46,6 +46,11 @@ urlpatterns = [
     ),
     path("promotions/<int:cohort_id>/rapport/", views.report_preview, name="report_preview"),
     path("promotions/<int:cohort_id>/barometre/", views.cohort_barometer, name="barometer"),
+    path(
+        "promotions/<int:cohort_id>/attestations/",
+        views.cohort_attestations,
+        name="cohort_attestations",
+    ),
 ]
 
 public_urlpatterns = [

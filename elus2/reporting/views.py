@@ -33,6 +33,7 @@ from . import exports
 from .charts import distribution_chart, funnel_chart
 from .forms import LearnerFilterForm
 from .selectors import (
+    cohort_attestation_list,
     cohort_barometer_list,
     cohort_course_list,
     cohort_has_member,
@@ -138,6 +139,26 @@ def learner_attestation(request, cohort_id: int, user_id: int):
             "attestation": found,
             "back_url": f"{back}?course={course.pk}",
             "back_label": found.learner.get_full_name() or found.learner.email,
+        },
+    )
+
+
+@login_required
+def cohort_attestations(request, cohort_id: int):
+    """Every finished member's attestation for one course, one per printed page: what the agency
+    hands to the client or a funder."""
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
+    courses, course, _form = _filters(request, cohort)
+    if course is None:
+        raise Http404
+    return render(
+        request,
+        "reporting/cohort_attestations.html",
+        {
+            "cohort": cohort,
+            "courses": courses,
+            "course": course,
+            "attestations": cohort_attestation_list(cohort=cohort, course=course),
         },
     )
 

@@ -181,6 +181,16 @@ def test_demo_staff_member_on_the_demo_data(page, live_server, catalogue):
     page.wait_for_url("**/barometre/")
     assert "avant / après" in page.get_by_role("heading", level=1).inner_text()
     assert_accessible(page)
+    page.goto(f"{live_server.url}/suivi/promotions/{mine.pk}/")
+    page.get_by_role("link", name="Attestations").click()
+    page.wait_for_url("**/attestations/**")
+    assert page.locator(".attestation").count() > 0
+    assert page.get_by_role("button", name="Imprimer ou enregistrer en PDF").is_visible()
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    assert page.locator(".attestation").first.is_visible()
+    assert page.get_by_role("heading", level=1).is_hidden()
+    page.emulate_media(media="screen")
     refused = page.goto(f"{live_server.url}/suivi/promotions/{other.pk}/")
     assert refused.status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "Page introuvable"
