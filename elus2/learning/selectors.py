@@ -152,8 +152,10 @@ class Attestation:
 
 
 def _completed(course_id: int):
+    """Completed enrolments in the course, of people not anonymised (an erased person's
+    enrolment stays for the figures, without anyone to name on an attestation)."""
     return Enrolment.objects.filter(
-        course_id=course_id, status=EnrolmentStatus.COMPLETED
+        course_id=course_id, status=EnrolmentStatus.COMPLETED, user__anonymised_at__isnull=True
     ).select_related("user", "course")
 
 

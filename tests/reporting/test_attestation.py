@@ -108,3 +108,14 @@ def test_a_cohort_where_no_one_has_finished_says_so(world):
     assert "Aucun membre n'a encore terminé cette formation." in html
     assert 'class="attestation"' not in html
     assert "data-print" not in html
+
+
+def test_an_erased_member_has_no_attestation_left(world):
+    from elus2.users.personal_data import user_erase
+
+    alice = world.members["alice"]
+    user_erase(user=alice)
+    client = client_for(world.staff)
+    assert client.get(attestation_url(world, alice)).status_code == 404
+    html = client.get(cohort_attestations_url(world)).content.decode()
+    assert 'class="attestation"' not in html and "anonyme" not in html
