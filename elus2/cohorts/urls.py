@@ -7,14 +7,14 @@ from . import views
 app_name = "cohorts"
 
 urlpatterns = [
-    path("promotions/<int:cohort_id>/inviter/", views.cohort_invite, name="invite"),
+    path("promotions/<id:cohort_id>/inviter/", views.cohort_invite, name="invite"),
     path(
-        "promotions/<int:cohort_id>/liens-rapport/",
+        "promotions/<id:cohort_id>/liens-rapport/",
         views.cohort_report_links,
         name="report_links",
     ),
     path(
-        "promotions/<int:cohort_id>/liens-rapport/<int:share_id>/revoquer/",
+        "promotions/<id:cohort_id>/liens-rapport/<id:share_id>/revoquer/",
         views.report_link_revoke,
         name="report_link_revoke",
     ),

@@ -3,13 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OpsConfig(AppConfig):
-    """Operations: demo data, service checks and log hygiene (wiring level, may import every app)."""
+    """Operations: demo data, service checks, log hygiene and the `<id:…>` URL converter (wiring
+    level, may import every app)."""
 
     name = "elus2.ops"
     label = "ops"
     verbose_name = _("Exploitation")
 
     def ready(self) -> None:
-        from elus2 import logscrub
+        from elus2 import converters, logscrub
 
         logscrub.install()
+        converters.install()

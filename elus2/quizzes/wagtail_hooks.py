@@ -224,7 +224,7 @@ def quiz_settings_for_lesson(request, lesson_id: int):
 def quiz_statistics_urls():
     return [
         path(
-            "reglages-quiz/lecon/<int:lesson_id>/",
+            "reglages-quiz/lecon/<id:lesson_id>/",
             quiz_settings_for_lesson,
             name="quizzes_settings_for_lesson",
         ),
@@ -234,7 +234,7 @@ def quiz_statistics_urls():
             name="quizzes_statistics_index",
         ),
         path(
-            "statistiques-quiz/<int:lesson_id>/",
+            "statistiques-quiz/<id:lesson_id>/",
             StatisticsDetailView.as_view(),
             name="quizzes_statistics_detail",
         ),

@@ -9,7 +9,7 @@ app_name = "reminders"
 
 urlpatterns = [
     path(
-        "suivi/promotions/<int:cohort_id>/relances/",
+        "suivi/promotions/<id:cohort_id>/relances/",
         views.cohort_reminders,
         name="cohort_reminders",
     ),
