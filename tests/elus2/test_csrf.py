@@ -32,6 +32,7 @@ REVIEWED_CSRF_EXEMPT: dict[str, str] = {
 
 CONVERTERS = {
     "int": "1",
+    "id": "1",
     "str": "x",
     "slug": "x",
     "path": "x/",
