@@ -199,3 +199,20 @@ def test_a_served_page_still_counts_as_activity(course, learner):
     enrolment = Enrolment.objects.get(user=learner)
     assert enrolment.last_lesson_id == course.lessons[1].pk
     assert enrolment.last_activity_at is not None
+
+
+def test_a_new_release_renders_pages_afresh(course, learner):
+    """Cached HTML names the release's templates and static files: migrate, which every deploy
+    runs, starts a new content generation, and with it new keys."""
+    from django.core.management import call_command
+
+    from courses.cache import content_generation, local_caches_clear
+
+    client = client_for(learner)
+    url = course.lessons[0].url
+    assert _open(client, url)["X-Page-Cache"] == "hit"
+    before = content_generation()
+    call_command("migrate", verbosity=0)
+    local_caches_clear()  # this process's one-second memo of the generation
+    assert content_generation() == before + 1
+    assert "X-Page-Cache" not in client.get(url)
