@@ -128,6 +128,21 @@ def test_dashboard_on_a_phone(phone_page, live_server, cohort_world):
     log_in(phone_page, live_server, cohort_world["staff"], f"/suivi/promotions/{cohort.pk}/")
     assert_no_horizontal_scroll(phone_page)
     assert_accessible(phone_page)
+    # Every other staff page of the cohort fits too: wide tables scroll inside their box.
+    alice = cohort_world["people"]["alice"]
+    for tail in (
+        "relances/",
+        "inviter/",
+        "liens-rapport/",
+        "rapport/",
+        "barometre/",
+        "attestations/",
+        f"membres/{alice.pk}/",
+        f"membres/{alice.pk}/attestation/",
+    ):
+        response = phone_page.goto(f"{live_server.url}/suivi/promotions/{cohort.pk}/{tail}")
+        assert response.status == 200, tail
+        assert_no_horizontal_scroll(phone_page)
 
 
 def test_demo_staff_member_on_the_demo_data(page, live_server, catalogue):
