@@ -20,7 +20,7 @@ _ROLES_CACHE = "_elus2_roles"
 
 
 def roles_of(user) -> frozenset[str]:
-    """The person's role names, read once per request (kept on the user object). None for an
+    """The person's role names, read once per request (kept on the user object); empty for an
     anonymous visitor or a deactivated account."""
     if user is None or not user.is_authenticated or not user.is_active:
         return frozenset()
