@@ -55,6 +55,16 @@ def _filters(request, cohort: Cohort):
     return courses, chosen or (courses[0] if courses else None), form
 
 
+def _cohort_course(request, cohort_id: int):
+    """(cohort, its courses, the course shown, the learner filters) for a page about one course:
+    a 404 for a cohort outside the viewer's scope or one that follows no course yet."""
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
+    courses, course, form = _filters(request, cohort)
+    if course is None:
+        raise Http404
+    return cohort, courses, course, form
+
+
 def _learner_rows(cohort: Cohort, course, form: LearnerFilterForm):
     return cohort_learner_list(
         cohort=cohort,
@@ -104,10 +114,7 @@ def cohort_dashboard(request, cohort_id: int):
 
 @login_required
 def learner_detail(request, cohort_id: int, user_id: int):
-    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
-    courses, course, form = _filters(request, cohort)
-    if course is None:
-        raise Http404
+    cohort, courses, course, form = _cohort_course(request, cohort_id)
     detail = cohort_learner_detail(
         cohort=cohort, course=course, user_id=user_id, stalled_days=form.stalled_days_value
     )
@@ -124,9 +131,8 @@ def learner_detail(request, cohort_id: int, user_id: int):
 def learner_attestation(request, cohort_id: int, user_id: int):
     """A member's attestation of one of the cohort's courses, for the staff who follow the cohort
     (the same page the official prints from « Mon parcours »)."""
-    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
-    _courses, course, _form = _filters(request, cohort)
-    if course is None or not cohort_has_member(cohort=cohort, user_id=user_id):
+    cohort, _courses, course, _form = _cohort_course(request, cohort_id)
+    if not cohort_has_member(cohort=cohort, user_id=user_id):
         raise Http404
     found = attestation_get(user_id=user_id, course_id=course.pk)
     if found is None:
@@ -147,10 +153,7 @@ def learner_attestation(request, cohort_id: int, user_id: int):
 def cohort_attestations(request, cohort_id: int):
     """Every finished member's attestation for one course, one per printed page: what the agency
     hands to the client or a funder."""
-    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
-    courses, course, _form = _filters(request, cohort)
-    if course is None:
-        raise Http404
+    cohort, courses, course, _form = _cohort_course(request, cohort_id)
     return render(
         request,
         "reporting/cohort_attestations.html",
@@ -166,10 +169,7 @@ def cohort_attestations(request, cohort_id: int):
 @login_required
 def cohort_barometer(request, cohort_id: int):
     """The « baromètre élu 2.0 »: the cohort's self-assessment before and after the course."""
-    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
-    courses, course, _form = _filters(request, cohort)
-    if course is None:
-        raise Http404
+    cohort, courses, course, _form = _cohort_course(request, cohort_id)
     return render(
         request,
         "reporting/cohort_barometer.html",
@@ -188,10 +188,7 @@ def _export_name(cohort: Cohort, course, what: str, extension: str) -> str:
 
 @login_required
 def learners_export(request, cohort_id: int, file_format: str):
-    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
-    _courses, course, form = _filters(request, cohort)
-    if course is None:
-        raise Http404
+    cohort, _courses, course, form = _cohort_course(request, cohort_id)
     records = map(exports.learner_record, _learner_rows(cohort, course, form))
     name = _export_name(cohort, course, _("apprenants"), file_format)
     if file_format == "xlsx":
@@ -201,10 +198,7 @@ def learners_export(request, cohort_id: int, file_format: str):
 
 @login_required
 def modules_export(request, cohort_id: int, file_format: str):
-    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
-    _courses, course, _form = _filters(request, cohort)
-    if course is None:
-        raise Http404
+    cohort, _courses, course, _form = _cohort_course(request, cohort_id)
     records = map(exports.module_record, cohort_module_funnel(cohort=cohort, course=course))
     name = _export_name(cohort, course, _("modules"), file_format)
     if file_format == "xlsx":
