@@ -18,6 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from sessions import SESSION_HELPERS  # bench/sessions.py
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LEARNERS = 5000
@@ -52,21 +54,14 @@ def _fields(output: str) -> dict[str, str]:
     return dict(zip(words[::2], words[1::2], strict=False))
 
 
-SESSION_SNIPPET = """
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-from importlib import import_module
-from django.conf import settings
-# The site's own session engine, so the session sits where signing in puts it (cache and database).
-SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
+SESSION_SNIPPET = (
+    SESSION_HELPERS
+    + """
+from django.contrib.auth import get_user_model
 from elus2.reporting.management.commands.bench_cohort_seed import BENCH_STAFF_EMAIL
-user = get_user_model().objects.get(email=BENCH_STAFF_EMAIL)
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-print("SESSION", session.session_key)
+print("SESSION", session_for(get_user_model().objects.get(email=BENCH_STAFF_EMAIL)))
 """
+)
 
 
 def prepare(env: dict[str, str]) -> DashboardSetup:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import dashboard  # bench/dashboard.py: the staff dashboard at 5,000 learners (issue 6)
 import reminders  # bench/reminders.py: the reminder sweep over 100,000 enrolments (issue 7)
+from sessions import SESSION_HELPERS  # bench/sessions.py
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
@@ -84,19 +85,12 @@ def prepare(env: dict[str, str]) -> None:
     manage(dev, "seed_demo")
 
 
-SESSION_SNIPPET = """
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-from importlib import import_module
-from django.conf import settings
-# The site's own session engine, so the session sits where signing in puts it (cache and database).
-SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
+SESSION_SNIPPET = (
+    SESSION_HELPERS
+    + """
+from django.contrib.auth import get_user_model
 user = get_user_model().objects.get(email="elu@example.org")
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-print("SESSION", session.session_key)
+print("SESSION", session_for(user))
 from courses.models import CoursePage, LessonPage
 # The starter course only: bench databases also hold the dashboard's and the reminders' courses.
 demo_lessons = LessonPage.objects.descendant_of(CoursePage.objects.get(slug="elus-2-0"))
@@ -112,6 +106,7 @@ for lesson in demo_lessons.live().filter(completion_rule="quiz_passed").order_by
     print("QUIZ_LESSON", lesson.pk)
     break
 """
+)
 
 LESSON_PATH = "/formations/elus-2-0/e-reputation-et-veille/ce-que-voient-les-habitants/"
 
@@ -243,15 +238,13 @@ QUIZ_EMAIL_PREFIX = "bench-quiz-"
 
 # Env: BENCH_QUIZ_PREFIX (email prefix), BENCH_QUIZ_COUNT, BENCH_QUIZ_LESSON. Prints one line per
 # attempt: ATTEMPT <id> <session key> <urlencoded form with the right answers>.
-QUIZ_PREPARE_SNIPPET = """
+QUIZ_PREPARE_SNIPPET = (
+    SESSION_HELPERS
+    + """
 import os
 from urllib.parse import urlencode
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from importlib import import_module
-from django.conf import settings
-# The site's own session engine, so the session sits where signing in puts it (cache and database).
-SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 from django.db import transaction
 from courses.models import CoursePage, LessonPage
 from elus2.learning.services import enrolment_create
@@ -294,16 +287,12 @@ def prepare(count):
             user.groups.add(group)
         enrolment_create(user=user, course=course, invited=True)
         attempt = quiz_attempt_start(user=user, lesson=lesson)
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        print("ATTEMPT", attempt.pk, session.session_key, right_answers(attempt.questions))
+        print("ATTEMPT", attempt.pk, session_for(user), right_answers(attempt.questions))
 
 
 prepare(int(os.environ["BENCH_QUIZ_COUNT"]))
 """
+)
 
 # Env: BENCH_QUIZ_IDS (comma-separated attempt ids). Prints CHECK <json>.
 QUIZ_CHECK_SNIPPET = """
@@ -344,14 +333,16 @@ print("CHECK", json.dumps({
 
 # Env: BENCH_QUIZ_SESSIONS (comma-separated keys, may be empty). Removes the bench's officials
 # (their attempts, enrolments and progress go with them) and their sessions.
-QUIZ_CLEANUP_SNIPPET = f"""
+QUIZ_CLEANUP_SNIPPET = (
+    SESSION_HELPERS
+    + f"""
 import os
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.cached_db import SessionStore
 for key in filter(None, os.environ.get("BENCH_QUIZ_SESSIONS", "").split(",")):
-    SessionStore(session_key=key).delete()
+    session_end(key)
 get_user_model().objects.filter(email__startswith="{QUIZ_EMAIL_PREFIX}").delete()
 """
+)
 
 
 @dataclass
