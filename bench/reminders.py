@@ -119,6 +119,7 @@ if __name__ == "__main__":
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-" + "x" * 60),
         "ELUS2_VAR_DIR": os.environ.get("ELUS2_VAR_DIR", str(ROOT / "var" / "bench")),
         "DJANGO_LOG_LEVEL": "WARNING",
+        "ELUS2_TRUSTED_PROXY_COUNT": os.environ.get("ELUS2_TRUSTED_PROXY_COUNT", "0"),
     }
     measured = sweep_bench(bench_env)
     print(json.dumps(measured, indent=2))

@@ -67,6 +67,7 @@ def server_env() -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "ELUS2_QUERY_COUNT_HEADER": "true",
+        "ELUS2_TRUSTED_PROXY_COUNT": "0",  # wrk talks to gunicorn directly
         "ELUS2_VAR_DIR": str(VAR / "bench"),
         "DJANGO_LOG_LEVEL": "WARNING",
     }

@@ -1,8 +1,10 @@
-"""Site-wide middleware of our own: the Content-Security-Policy, and the bench's query counter
-(enabled by ELUS2_QUERY_COUNT_HEADER)."""
+"""Site-wide middleware of our own: the Content-Security-Policy, private caching of pages made for
+a signed-in person, and the bench's query counter (enabled by ELUS2_QUERY_COUNT_HEADER)."""
 
 from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.db import connections
+from django.utils.cache import patch_cache_control
 
 
 class QueryCountHeaderMiddleware:
@@ -40,3 +42,19 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             update["script-src"] = [*update.get("script-src", []), "'unsafe-inline'"]
             parts.update = update
         return parts
+
+
+class PrivatePagesMiddleware:
+    """A page answered to a signed-in person is theirs: `Cache-Control: private, no-store`, so
+    no shared cache (a proxy, a town hall's gateway) keeps « Mon parcours », a quiz or a staff
+    export. Anonymous requests (no session cookie) are left to the anonymous page cache and
+    cost nothing here."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -39,7 +39,15 @@ urlpatterns = [
     path("mon-compte/", include(my_account)),
     path("confidentialite/", views.privacy, name="privacy"),
     path("admin-login/", views.admin_login, name="admin_login"),
+    path("django-admin/password_change/", views.password_change),
     path("django-admin/", admin.site.urls),
+    # One way in, allauth's (rate limits, second factor): Wagtail's own login and password
+    # views, which would sign in with the password alone, are shadowed here, like Django
+    # admin's password change above (its login is allauth's, see secure_admin_login).
+    path("admin/login/", views.admin_login),
+    path("admin/password_reset/", views.password_reset),
+    path("admin/password_reset/<path:rest>", views.password_reset),
+    path("_util/login/", views.page_login),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("dev/mail/", views.dev_mail_list, name="dev_mail_list"),

@@ -3,15 +3,15 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import user_passes_test
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from .mail import stored_mail_get, stored_mail_list
 from .users.language import language_remember
+from .users.services import next_url_is_safe
 
 
 def healthz(request):
@@ -47,34 +47,59 @@ def dev_mail_detail(request, name: str):
     return render(request, "dev/mail_detail.html", {"mail": message})
 
 
+def safe_next_url(request, default: str) -> str:
+    """The `next` parameter when it is a path on this site, else `default`: a list, a NUL, an
+    absolute or protocol-relative URL or a bare word (which redirect() would try to reverse)
+    never leaves the site nor raises."""
+    candidate = request.GET.get("next", "")
+    if candidate.isprintable() and next_url_is_safe(candidate):
+        return candidate
+    return default
+
+
 def language_switch(request, code: str):
     """Sets the language cookie and goes back. A plain link (no form, no CSRF token) keeps the
     anonymous pages identical for every visitor, so they can be served from the page cache."""
     if code not in dict(settings.LANGUAGES):
         raise Http404
-    next_url = request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/"
-    response = redirect(next_url)
+    response = HttpResponseRedirect(safe_next_url(request, "/"))
     language_remember(response, code)
     return response
 
 
 def admin_login(request):
-    """The Wagtail admin's login URL. Anonymous visitors go to allauth's login; a signed-in
-    person without admin access gets a clear refusal, not a loop between /admin/ and login."""
+    """Wagtail's login URL (its setting and its own /admin/login/ route). There is one way in,
+    allauth's, where rate limits and the second factor apply: anonymous visitors go there; a
+    signed-in person with admin access goes on; anyone else gets a clear refusal, not a loop
+    between /admin/ and login. It never reads a password."""
+    next_url = safe_next_url(request, "/admin/")
     if request.user.is_authenticated:
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            return HttpResponseRedirect(next_url)
         return render(
             request,
             "403.html",
             {"exception": _("Votre compte n'a pas accès à l'administration.")},
             status=403,
         )
-    return redirect_to_login(
-        request.GET.get("next") or "/admin/", login_url=reverse("account_login")
-    )
+    return redirect_to_login(next_url, login_url=reverse("account_login"))
+
+
+def page_login(request):
+    """Wagtail's login for private pages (/_util/login/): allauth's login, with the page to
+    go back to."""
+    return redirect_to_login(safe_next_url(request, "/"), login_url=reverse("account_login"))
+
+
+def password_reset(request, rest: str = ""):
+    """Wagtail's own password reset (/admin/password_reset/…) would be a second, unlimited
+    flow open to anyone: every step of it leads to allauth's, which is rate-limited."""
+    return HttpResponseRedirect(reverse("account_reset_password"))
+
+
+def password_change(request):
+    """The Django admin's password change: allauth's, rate-limited, is the one."""
+    return HttpResponseRedirect(reverse("account_change_password"))
 
 
 def privacy(request):

@@ -8,3 +8,8 @@ class ReportingConfig(AppConfig):
     name = "elus2.reporting"
     label = "reporting"
     verbose_name = _("Suivi")
+
+    def ready(self):
+        from .exports import wagtail_exports_neutralise
+
+        wagtail_exports_neutralise()

@@ -91,6 +91,23 @@ def safe_text(value):
     return value
 
 
+def wagtail_exports_neutralise() -> None:
+    """Wagtail's own spreadsheet exports (reports such as site history and aging pages, listing
+    and form-submission exports) write page titles and other editors' text as they are: run
+    every cell of theirs through safe_text too. Called once, from this app's ready()."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    original = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(original, "neutralises_formulas", False):
+        return
+
+    def preprocess_field_value(self, field, value, export_format):
+        return safe_text(original(self, field, value, export_format))
+
+    preprocess_field_value.neutralises_formulas = True
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+
+
 def _csv_cell(value) -> object:
     if isinstance(value, datetime.datetime):
         return value.strftime("%Y-%m-%d %H:%M")

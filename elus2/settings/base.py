@@ -209,6 +209,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "elus2.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -279,12 +280,28 @@ ACCOUNT_FORMS = {"confirm_login_code": "elus2.users.login_code.ConfirmLoginCodeF
 # allauth's limits, kept in the shared cache (Redis, or the database cache: never per process).
 # "login_code_failed" is ours: wrong login codes per address and per IP; the 6th is a 429.
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
-ACCOUNT_RATE_LIMITS = {"login_code_failed": "5/900s/key,20/900s/ip"}
+# Per address ("key") and per client IP. A class of 30 officials in one town hall shares one
+# public address: asking for a code allows 60 a minute from it.
+ACCOUNT_RATE_LIMITS = {
+    "login_code_failed": "5/900s/key,20/900s/ip",
+    "request_login_code": "60/m/ip,3/m/key",
+}
+# Reverse proxies in front of the site that append the client's address to X-Forwarded-For:
+# the limits above count per client, read that many entries from the right. 0 (no proxy) reads
+# the connection's address and ignores the header, which anyone can forge. Production requires
+# the setting (production.py): behind a proxy, 0 would put every visitor in one bucket.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ELUS2_TRUSTED_PROXY_COUNT", 0)
+if ALLAUTH_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("ELUS2_TRUSTED_PROXY_COUNT : un nombre positif ou nul est attendu.")
 
 # --- Wagtail ----------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "élus 2.0"
 WAGTAILADMIN_LOGIN_URL = "admin_login"  # → allauth login, or a 403 for signed-in non-staff
+# Private pages and passwords go through allauth too (its limits, its second factor).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"]

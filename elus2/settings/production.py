@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_int
+from .base import SECRET_KEY, env, env_bool, env_int
 
 DEBUG = False
 if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
@@ -14,6 +14,13 @@ if SECRET_KEY.startswith("dev-only") or len(SECRET_KEY) < 50:
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 ELUS2_DEV_MAIL_VIEW = False
 ELUS2_DEMO_ALLOWED = False
+
+# Rate limits count per client address: say how many proxies stand in front (0 if none).
+if not env("ELUS2_TRUSTED_PROXY_COUNT"):
+    raise ImproperlyConfigured(
+        "ELUS2_TRUSTED_PROXY_COUNT doit être défini en production : le nombre de proxys "
+        "inverses devant le site (0 si aucun), pour compter les tentatives par visiteur."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -3,14 +3,11 @@
 The test walks the whole URL list (ours, allauth's, Wagtail's admin) so a view added later is
 covered without anyone remembering to add it here."""
 
-import re
-import uuid
-
 import pytest
-from django.contrib.admindocs.views import extract_views_from_urlpatterns
 from django.contrib.auth import get_user_model
 from django.test import Client
-from django.urls import Resolver404, get_resolver, resolve
+
+from tests.urlwalk import routes
 
 pytestmark = pytest.mark.django_db
 
@@ -30,41 +27,9 @@ REVIEWED_CSRF_EXEMPT: dict[str, str] = {
     ),
 }
 
-CONVERTERS = {
-    "int": "1",
-    "id": "1",
-    "str": "x",
-    "slug": "x",
-    "path": "x/",
-    "uuid": str(uuid.UUID(int=1)),
-}
-
-
-def _concrete(route: str) -> str:
-    """A path that matches the route: typed parameters get a sample value."""
-    route = re.sub(r"<(?:(\w+):)?\w+>", lambda m: CONVERTERS.get(m.group(1) or "str", "x"), route)
-    route = re.sub(r"\(\?P<\w+>[^)]*\)", "1", route)  # regex groups: digits fit most
-    route = re.sub(r"\\Z|\^|\$|\\", "", route)
-    return "/" + route.lstrip("/")
-
-
-def _all_views():
-    for callback, route, namespace, name in extract_views_from_urlpatterns(
-        get_resolver().url_patterns
-    ):
-        yield callback, route, f"{namespace or ''}:{name or ''}"
-
-
-def _label(callback) -> str:
-    return f"{callback.__module__}.{getattr(callback, '__qualname__', callback)}"
-
 
 def test_no_view_is_csrf_exempt_outside_the_reviewed_list():
-    exempt = {
-        _label(callback)
-        for callback, _route, _name in _all_views()
-        if getattr(callback, "csrf_exempt", False)
-    }
+    exempt = {route.label for route in routes() if getattr(route.callback, "csrf_exempt", False)}
     assert exempt <= set(REVIEWED_CSRF_EXEMPT), exempt - set(REVIEWED_CSRF_EXEMPT)
 
 
@@ -76,23 +41,17 @@ def test_every_url_refuses_a_post_without_token(signed_in):
             get_user_model().objects.create_superuser(email="root@example.org", password="x")
         )
     checked, refused, unreachable = 0, [], []
-    for callback, route, name in _all_views():
-        path = _concrete(route)
-        try:
-            match = resolve(path)
-        except Resolver404:
-            unreachable.append((name, route))
-            continue
-        if match.func is not callback and name.split(":")[-1] != match.url_name:
-            unreachable.append((name, route))
+    for route in routes():
+        if not route.path:
+            unreachable.append((route.name, route.route))
             continue
         checked += 1
-        response = client.post(path, {"field": "value"})
+        response = client.post(route.path, {"field": "value"})
         # A reviewed exempt view may also send an anonymous visitor to the login page, or not
         # know the signed token in the path (404).
-        allowed = {302, 403, 404, 405} if _label(callback) in REVIEWED_CSRF_EXEMPT else {403}
+        allowed = {302, 403, 404, 405} if route.label in REVIEWED_CSRF_EXEMPT else {403}
         if response.status_code not in allowed:
-            refused.append((name, path, response.status_code))
+            refused.append((route.name, route.path, response.status_code))
     assert refused == []
     # Nearly every route gets a concrete path; the rest resolve to the page-tree catch-all,
     # which is itself checked.

@@ -79,6 +79,7 @@ def test_pages_we_render_have_no_inline_script(client, pages):
 def production_security(settings, monkeypatch):
     """The hardening values of elus2/settings/production.py, applied to this test's settings."""
     monkeypatch.setenv("DJANGO_SECRET_KEY", "s" * 60)
+    monkeypatch.setenv("ELUS2_TRUSTED_PROXY_COUNT", "1")
     # Read base.py again under that environment, in a module of its own.
     monkeypatch.delitem(sys.modules, "elus2.settings.base")
     sys.modules.pop("elus2.settings.production", None)
@@ -113,6 +114,7 @@ def test_production_refuses_a_cache_local_to_one_process(monkeypatch):
     from django.core.exceptions import ImproperlyConfigured
 
     monkeypatch.setenv("DJANGO_SECRET_KEY", "s" * 60)
+    monkeypatch.setenv("ELUS2_TRUSTED_PROXY_COUNT", "1")
     monkeypatch.delitem(sys.modules, "elus2.settings.base")
     sys.modules.pop("elus2.settings.production", None)
     base = importlib.import_module("elus2.settings.base")

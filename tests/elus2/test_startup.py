@@ -44,8 +44,22 @@ def test_bad_service_url_gives_one_clear_line(env, expected, tmp_path):
 def test_migrate_with_unreachable_database_is_one_line(tmp_path):
     result = manage("migrate", DATABASE_URL="postgres://nobody@127.0.0.1:1/nowhere")
     assert result.returncode != 0
-    assert len(result.stderr.strip().splitlines()) == 1
     assert "base de données injoignable" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_production_asks_how_many_proxies_stand_in_front():
+    """Behind a proxy, rate limits would count every visitor as one unless told to read the
+    client's address from X-Forwarded-For: production makes the number an explicit choice."""
+    result = manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="elus2.settings.production",
+        DJANGO_SECRET_KEY="s" * 60,
+        ELUS2_TRUSTED_PROXY_COUNT="",
+    )
+    assert result.returncode != 0
+    assert "ELUS2_TRUSTED_PROXY_COUNT doit être défini" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_check_services_passes_on_the_defaults(tmp_path):
@@ -64,6 +78,7 @@ def test_production_settings_pass_check_deploy():
         DJANGO_SETTINGS_MODULE="elus2.settings.production",
         DJANGO_SECRET_KEY="x" * 20 + "-production-secret-for-the-deploy-check-" + "y" * 20,
         DJANGO_ALLOWED_HOSTS="elus2.example.org",
+        ELUS2_TRUSTED_PROXY_COUNT="1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

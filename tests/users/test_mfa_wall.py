@@ -56,12 +56,14 @@ def test_is_staff_flag_alone_is_walled_too(client):
     assert client.get("/parcours/")["Location"] == reverse("mfa_activate_totp")
 
 
-def test_wall_lifts_once_a_factor_is_enrolled(client):
+def test_once_a_factor_is_enrolled_the_wall_asks_for_it(client):
+    """Enrolment lifts the first wall; the session must still pass the factor
+    (tests/users/test_one_way_in.py)."""
     user = _with_role(Role.TRAINER)
     client.force_login(user)
-    assert client.get("/parcours/").status_code == 302
+    assert client.get("/parcours/")["Location"] == reverse("mfa_activate_totp")
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    assert client.get("/parcours/").status_code == 200
+    assert client.get("/parcours/")["Location"].startswith(reverse("mfa_reauthenticate"))
 
 
 def test_learners_are_never_walled_and_pay_no_query_for_it(client, settings):
@@ -91,6 +93,7 @@ def test_production_settings_keep_the_wall_on(environment_says):
         "DJANGO_SETTINGS_MODULE": "elus2.settings.production",
         "DJANGO_SECRET_KEY": "p" * 60,
         "ELUS2_MFA_REQUIRED": environment_says,
+        "ELUS2_TRUSTED_PROXY_COUNT": "1",
     }
     out = subprocess.run(
         [
