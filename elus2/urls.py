@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -43,8 +44,10 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # One way in, allauth's (rate limits, second factor): Wagtail's own login and password
     # views, which would sign in with the password alone, are shadowed here, like Django
-    # admin's password change above (its login is allauth's, see secure_admin_login).
+    # admin's password change above (its login is allauth's, see secure_admin_login). Its
+    # logout, which a plain link (GET) would trigger, leads to allauth's confirmation.
     path("admin/login/", views.admin_login),
+    path("admin/logout/", RedirectView.as_view(pattern_name="account_logout")),
     path("admin/password_reset/", views.password_reset),
     path("admin/password_reset/<path:rest>", views.password_reset),
     path("_util/login/", views.page_login),

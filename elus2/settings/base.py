@@ -215,6 +215,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "elus2.users.mfa_wall.MfaWallMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "elus2.middleware.AdminQueryErrorsMiddleware",
     # Innermost: it needs the language and the user, and serves cached pages to anonymous visitors.
     "courses.cache.AnonymousPageCacheMiddleware",
 ]
