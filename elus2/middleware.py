@@ -104,7 +104,5 @@ class AdminQueryErrorsMiddleware:
             and isinstance(exception, self.INPUT_ERRORS)
         ):
             return None
-        logger.warning(
-            "Paramètres illisibles sur %s : %s", request.path, type(exception).__name__
-        )
+        logger.warning("Paramètres illisibles sur %s : %s", request.path, type(exception).__name__)
         return render(request, "400.html", status=400)
