@@ -46,6 +46,8 @@ app.conf.beat_schedule = {
         "task": "users.sign_in_links_purge",
         "schedule": crontab(hour=3, minute=45),
     },
+    # Evidence ledger: facts past their retention period are removed, oldest first; idempotent.
+    "evidence-purge-daily-0400": {"task": "evidence.purge", "schedule": crontab(hour=4, minute=0)},
     # Reminders (issue 7): fill the outbox (idempotent: unique rows) and publish what is due.
     "reminders-sweep-every-15-min": {"task": "reminders.sweep", "schedule": 900.0},
     # Reminders: publish due rows not on their way (broker was down, a worker died mid-send).

@@ -167,6 +167,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 INSTALLED_APPS = [
     "elus2.users",
+    "elus2.evidence",
     "elus2.learning",
     "elus2.cohorts",
     "elus2.quizzes",
@@ -369,6 +370,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # --- Privacy ----------------------------------------------------------------------------------
 # Learner data is anonymised this many months after the end of the person's last cohort.
 ELUS2_RETENTION_MONTHS = env_int("ELUS2_RETENTION_MONTHS", 24)
+
+# Facts of the evidence ledger are kept this many years (funders' practice for supporting evidence:
+# 6 years; 10 if co-financed by the EU), even after the official erased their account.
+ELUS2_EVIDENCE_RETENTION_YEARS = env_int("ELUS2_EVIDENCE_RETENTION_YEARS", 6)
 
 # --- Languages and time -----------------------------------------------------------------------
 

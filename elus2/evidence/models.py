@@ -1,0 +1,99 @@
+"""The evidence ledger: dated facts per official (lesson opened, active time, lesson completed, quiz
+submitted, half-day signed, exchange with a trainer, survey answered), written by the service that
+owns each fact through services.evidence_record, never updated, deleted only by the retention purge
+once past their period.
+
+Each official's facts form a hash chain: a row's hash covers its content and the previous row's
+hash, so a row edited in the database breaks the chain from there (services.evidence_verify). The
+app knows no other app: it stores ids and plain values, so erasing an account or unpublishing a
+lesson never touches the evidence.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+GENESIS = "0" * 64  # the hash a chain starts from before its first fact
+
+
+class FactKind(models.TextChoices):
+    LESSON_OPENED = "lesson_opened", _("Leçon ouverte")
+    ACTIVE_TIME = "active_time", _("Temps actif")
+    LESSON_COMPLETED = "lesson_completed", _("Leçon terminée")
+    QUIZ_SUBMITTED = "quiz_submitted", _("Quiz envoyé")
+    HALF_DAY_SIGNED = "half_day_signed", _("Demi-journée signée")
+    TRAINER_EXCHANGE = "trainer_exchange", _("Échange avec un formateur")
+    SURVEY_ANSWERED = "survey_answered", _("Questionnaire rempli")
+
+
+class AppendOnly(Exception):
+    """Raised on any attempt to change or remove a fact outside the retention purge."""
+
+
+class FactQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnly("Les preuves ne se modifient pas.")
+
+    def delete(self):
+        raise AppendOnly("Les preuves ne se suppriment que par la purge de conservation.")
+
+    def _purge(self):
+        """Only services.evidence_purge calls this, on rows past their period."""
+        return super().delete()
+
+
+class Fact(models.Model):
+    person_id = models.BigIntegerField(_("personne"), db_index=False)
+    position = models.PositiveBigIntegerField(_("rang dans la chaîne"))
+    kind = models.CharField(_("nature"), max_length=32, choices=FactKind.choices)
+    occurred_at = models.DateTimeField(_("date du fait"))
+    recorded_at = models.DateTimeField(_("date d'enregistrement"))
+    course_id = models.BigIntegerField(_("formation"), null=True, blank=True)
+    session_id = models.BigIntegerField(_("session"), null=True, blank=True)
+    data = models.JSONField(_("détails"), default=dict)
+    keep_until = models.DateField(_("conservé jusqu'au"))
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("preuve")
+        verbose_name_plural = _("preuves")
+        constraints = [
+            models.UniqueConstraint(fields=["person_id", "position"], name="fact_unique_position")
+        ]
+        indexes = [
+            models.Index(fields=["person_id", "course_id"], name="fact_person_course_idx"),
+            models.Index(fields=["keep_until"], name="fact_keep_until_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}#{self.position} {self.kind}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnly("Les preuves ne se modifient pas.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("Les preuves ne se suppriment que par la purge de conservation.")
+
+
+class Chain(models.Model):
+    """One per official: where the chain starts (GENESIS, or the hash of the last purged fact)
+    and where it ends. Appending locks this row, so facts of one person get consecutive
+    positions and each names its true predecessor."""
+
+    person_id = models.BigIntegerField(primary_key=True)
+    origin_hash = models.CharField(max_length=64, default=GENESIS)
+    head_hash = models.CharField(max_length=64, default=GENESIS)
+    length = models.PositiveBigIntegerField(default=0)  # positions given so far
+
+    class Meta:
+        verbose_name = _("chaîne de preuves")
+        verbose_name_plural = _("chaînes de preuves")
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.length}"
