@@ -50,6 +50,9 @@ class ContentPage(Page):
 
     # Anonymous visitors get the whole rendered page from AnonymousPageCacheMiddleware.
     cache_for_anonymous = False
+    # The admin's page explorer lists children in the order learners follow them (Wagtail's
+    # default is the last edited first).
+    admin_default_ordering = "ord"
 
     class Meta:
         abstract = True

@@ -333,6 +333,9 @@ WAGTAILEMBEDS_FINDERS = [
 # before "Soumettre" creates the page twice and the second save fails on the slug (500). Trainers
 # save and submit explicitly; Wagtail still warns before leaving a form with unsaved changes.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+# No request from the admin to Wagtail's servers (the CSP blocks it, and the machines have no
+# internet): upgrades are planned from the pinned requirements.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Security headers -------------------------------------------------------------------------
 # The Content-Security-Policy (django-csp): scripts only from our own files, never inline (one
