@@ -282,9 +282,15 @@ def _demo_progress_apply(
                     attempt = quiz_attempt_start(user=user, lesson=lesson, rng=rng)
                 except QuizError:
                     break
+                # The same easy and hard questions as the twelve officials', so the statistics
+                # flag them whatever order the options were drawn in.
                 answers = {
-                    question["id"]: _demo_answer(question, right=rng.random() < ability, rng=rng)
-                    for question in attempt.questions
+                    question["id"]: _demo_answer(
+                        question,
+                        right=rng.random() < ability + DEMO_QUESTION_EASE[position % 5],
+                        rng=rng,
+                    )
+                    for position, question in enumerate(attempt.questions)
                 }
                 if quiz_attempt_submit(
                     user=user, attempt_id=attempt.pk, answers=answers

@@ -77,7 +77,37 @@ def test_a_lesson_without_settings_uses_the_defaults(lesson):
         defaults.questions_drawn,
         defaults.feedback_timing,
         defaults.mode,
-    ) == (70, None, False, False, None, FeedbackTiming.AFTER_EACH_ATTEMPT, QuizMode.GRADED)
+    ) == (70, None, False, True, None, FeedbackTiming.AFTER_EACH_ATTEMPT, QuizMode.GRADED)
+
+
+def test_options_are_shuffled_by_default_stable_for_the_attempt_and_graded_by_id(lesson, learner):
+    """No settings row: the options of each attempt come in their own order, kept in its snapshot
+    (reopening the quiz shows the same order), so "always the first option" is no strategy; the
+    grading reads ids, not positions."""
+    editor = {
+        child.id: [option.id for option in child.value["options"].bound_blocks]
+        for child in lesson.quiz
+        if "options" in child.value
+    }
+    orders = set()
+    for seed in range(6):
+        person = learner_create()
+        attempt = quiz_attempt_start(user=person, lesson=lesson, rng=random.Random(seed))
+        shown = {
+            q["id"]: [o["id"] for o in q["options"]] for q in attempt.questions if "options" in q
+        }
+        assert {qid: sorted(ids) for qid, ids in shown.items()} == {
+            qid: sorted(ids) for qid, ids in editor.items()
+        }
+        orders.add(tuple(tuple(ids) for ids in shown.values()))
+        again = quiz_attempt_start(user=person, lesson=lesson)
+        assert again.pk == attempt.pk
+        assert [q["options"] for q in again.questions if "options" in q] == [
+            q["options"] for q in attempt.questions if "options" in q
+        ]
+        assert submit(attempt, answers_right(attempt.questions)).result.passed
+    assert len(orders) > 1
+    assert any(order != tuple(tuple(ids) for ids in editor.values()) for order in orders)
 
 
 def test_self_assessment_cannot_wait_for_a_pass_to_show_feedback(lesson):
