@@ -129,8 +129,11 @@ def test_start_draws_a_frozen_snapshot_with_the_pass_mark_and_revision(lesson, l
     assert attempt.pass_mark == 80
     assert attempt.page_revision_id == lesson.live_revision_id is not None
     assert [q["id"] for q in attempt.questions] == [child.id for child in lesson.quiz]
-    assert attempt.questions[0]["options"][0]["correct"] is True
-    assert FEEDBACK_MARKER in attempt.questions[0]["options"][0]["feedback"]
+    # Options are shuffled by default: the editor's first option is found by its id.
+    first_option = lesson.quiz[0].value["options"].bound_blocks[0].id
+    (snapshot,) = [o for o in attempt.questions[0]["options"] if o["id"] == first_option]
+    assert snapshot["correct"] is True
+    assert FEEDBACK_MARKER in snapshot["feedback"]
 
 
 def test_start_reuses_the_open_attempt(lesson, learner):
