@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
+# The steps before `honcho start` read .env (when there is one) exactly as honcho does for the
+# processes it starts, so migrate, the demo and the server agree on the database and the port.
+WITH_ENV := $(BIN)/honcho run
 
 .DEFAULT_GOAL := help
 .PHONY: help install system-deps run test lint bench demo worker beat messages lock clean
@@ -41,26 +44,21 @@ messages: $(STAMP) ## Compile translations (and refresh the English catalogue wi
 	@if [ -n "$(MAKE_MESSAGES)" ]; then $(MANAGE) makemessages -l en --no-obsolete -i 'var/*' -i 'tests/*' -i 'bench/*'; fi
 	$(MANAGE) compilemessages -v0 --ignore '.venv'
 
-run: install messages ## Install, migrate, load the demo and serve with worker and beat on :8000
-	$(MANAGE) check_services
-	$(MANAGE) migrate --no-input -v0
-	$(MANAGE) seed_demo
-	@echo ""
-	@echo "  élus 2.0 : http://127.0.0.1:$${ELUS2_PORT:-8000}/  (admin : /admin/, suivi des promotions : /suivi/, courriels : /dev/mail/)"
-	@echo "  Comptes de démonstration, mot de passe demo-elus2 : elu@, formateur@, responsable@, suivi@, admin@example.org"
-	@echo "  Ctrl-C arrête le serveur, le worker et beat."
-	@echo ""
+run: install messages ## Install, migrate, load the demo and serve with worker and beat on :8000 (or ELUS2_PORT)
+	$(WITH_ENV) $(MANAGE) check_services
+	$(WITH_ENV) $(MANAGE) migrate --no-input -v0
+	$(WITH_ENV) $(MANAGE) seed_demo
 	$(BIN)/honcho -f Procfile start
 
 demo: install messages ## Migrate and (re)load the demo data only
-	$(MANAGE) migrate --no-input -v0
-	$(MANAGE) seed_demo
+	$(WITH_ENV) $(MANAGE) migrate --no-input -v0
+	$(WITH_ENV) $(MANAGE) seed_demo
 
 worker: install ## Run a Celery worker alone
-	$(BIN)/celery -A elus2 worker -l info
+	$(WITH_ENV) $(BIN)/celery -A elus2 worker -l info
 
 beat: install ## Run Celery beat alone (exactly one per deployment)
-	$(BIN)/celery -A elus2 beat -l info
+	$(WITH_ENV) $(BIN)/celery -A elus2 beat -l info
 
 lint: install ## ruff, djhtml, Django checks, migrations check and the import-layer contract
 	$(BIN)/ruff format --check .

@@ -520,15 +520,6 @@ STARTER_COURSE = {
                                 ),
                                 "options": [
                                     {
-                                        "text": "22 %",
-                                        "correct": True,
-                                        "feedback": (
-                                            "Exact : un peu plus d'un député sur cinq, contre "
-                                            "plus de huit membres du Congrès américain sur dix "
-                                            "selon TechPresident."
-                                        ),
-                                    },
-                                    {
                                         "text": "54 %",
                                         "correct": False,
                                         "feedback": (
@@ -543,6 +534,15 @@ STARTER_COURSE = {
                                         "feedback": (
                                             "Ce chiffre concerne les membres du Congrès américain "
                                             "(TechPresident), pas les députés français."
+                                        ),
+                                    },
+                                    {
+                                        "text": "22 %",
+                                        "correct": True,
+                                        "feedback": (
+                                            "Exact : un peu plus d'un député sur cinq, contre "
+                                            "plus de huit membres du Congrès américain sur dix "
+                                            "selon TechPresident."
                                         ),
                                     },
                                     {
@@ -567,19 +567,20 @@ STARTER_COURSE = {
                             {
                                 "statement": (
                                     "D'après l'étude du Congressional Management Foundation, les "
-                                    "réseaux sociaux servent surtout aux parlementaires "
-                                    "américains à diffuser leurs communiqués plus vite."
+                                    "réseaux sociaux ont changé la manière dont les citoyens et "
+                                    "les parlementaires américains se parlent, et pas seulement "
+                                    "la vitesse à laquelle circulent les communiqués."
                                 ),
-                                "answer": False,
+                                "answer": True,
                                 "feedback_true": (
-                                    "Ce n'est pas ce qu'a observé le CMF : l'étude insiste sur le "
-                                    "dialogue, la participation de nouveaux publics et l'écoute "
-                                    "de l'opinion en temps réel, pas sur la simple diffusion."
+                                    "Bien vu : le CMF décrit une relation plus directe, ouverte "
+                                    "à des citoyens qui ne participaient pas, et non un simple "
+                                    "canal de diffusion plus rapide."
                                 ),
                                 "feedback_false": (
-                                    "Bien vu : le CMF décrit un changement dans la nature même "
-                                    "des échanges entre citoyens et élus, pas un canal de "
-                                    "diffusion plus rapide."
+                                    "Si : le CMF insiste sur le dialogue, sur de nouveaux publics "
+                                    "et sur l'écoute de l'opinion en temps réel, bien au-delà "
+                                    "d'une diffusion accélérée."
                                 ),
                                 "explanation": (
                                     "L'étude du CMF montre que les réseaux transforment la "
@@ -606,24 +607,6 @@ STARTER_COURSE = {
                                         ),
                                     },
                                     {
-                                        "text": "Le tract distribué sur le marché",
-                                        "correct": True,
-                                        "feedback": (
-                                            "Oui : c'est un support de diffusion à sens unique, "
-                                            "même si la distribution peut donner lieu à une "
-                                            "conversation."
-                                        ),
-                                    },
-                                    {
-                                        "text": "Le communiqué de presse",
-                                        "correct": True,
-                                        "feedback": (
-                                            "Oui : il s'adresse aux médias, qui le relaient ; "
-                                            "l'habitant n'a pas de moyen de répondre dans le même "
-                                            "espace."
-                                        ),
-                                    },
-                                    {
                                         "text": (
                                             "Une réponse de l'élu sous le commentaire d'une "
                                             "habitante"
@@ -632,6 +615,15 @@ STARTER_COURSE = {
                                         "feedback": (
                                             "Non : c'est précisément un échange, visible de tous, "
                                             "où chacun peut poursuivre la discussion."
+                                        ),
+                                    },
+                                    {
+                                        "text": "Le tract distribué sur le marché",
+                                        "correct": True,
+                                        "feedback": (
+                                            "Oui : c'est un support de diffusion à sens unique, "
+                                            "même si la distribution peut donner lieu à une "
+                                            "conversation."
                                         ),
                                     },
                                     {
@@ -644,6 +636,15 @@ STARTER_COURSE = {
                                             "Non : la consultation recueille des avis et la "
                                             "restitution montre ce qui en a été fait ; c'est un "
                                             "dialogue."
+                                        ),
+                                    },
+                                    {
+                                        "text": "Le communiqué de presse",
+                                        "correct": True,
+                                        "feedback": (
+                                            "Oui : il s'adresse aux médias, qui le relaient ; "
+                                            "l'habitant n'a pas de moyen de répondre dans le même "
+                                            "espace."
                                         ),
                                     },
                                 ],
@@ -664,18 +665,6 @@ STARTER_COURSE = {
                                 "options": [
                                     {
                                         "text": (
-                                            "Parce qu'à notre époque, il n'était plus réaliste de "
-                                            "réserver la participation aux seuls militants."
-                                        ),
-                                        "correct": True,
-                                        "feedback": (
-                                            "C'est bien l'idée : l'habitude de donner son avis "
-                                            "est devenue générale, et la fermer aurait paru "
-                                            "anachronique."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
                                             "Parce qu'une loi imposait aux partis d'ouvrir leurs "
                                             "primaires."
                                         ),
@@ -684,6 +673,18 @@ STARTER_COURSE = {
                                             "Aucune loi n'imposait cela : l'ouverture a découlé "
                                             "d'une évolution des pratiques, pas d'une obligation "
                                             "juridique."
+                                        ),
+                                    },
+                                    {
+                                        "text": (
+                                            "Parce qu'à notre époque, il n'était plus réaliste de "
+                                            "réserver la participation aux seuls militants."
+                                        ),
+                                        "correct": True,
+                                        "feedback": (
+                                            "C'est bien l'idée : l'habitude de donner son avis "
+                                            "est devenue générale, et la fermer aurait paru "
+                                            "anachronique."
                                         ),
                                     },
                                     {
@@ -1371,21 +1372,6 @@ STARTER_COURSE = {
                                 "options": [
                                     {
                                         "text": (
-                                            "« Bonjour Julien, vous avez raison, trois mois c'est "
-                                            "trop long. J'ai relancé le service technique ce "
-                                            "matin : intervention prévue mardi. Je vous tiens au "
-                                            "courant ici. »"
-                                        ),
-                                        "correct": True,
-                                        "feedback": (
-                                            "C'est la bonne réponse : vous reconnaissez le "
-                                            "problème, vous donnez une action concrète et une "
-                                            "date, et vous vous engagez à revenir. Tous les "
-                                            "lecteurs voient un élu qui agit."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
                                             "« Ce message concerne le parking relais. Merci de "
                                             "rester dans le sujet. »"
                                         ),
@@ -1419,6 +1405,21 @@ STARTER_COURSE = {
                                             "lecteurs, même de ceux qui étaient de votre côté."
                                         ),
                                     },
+                                    {
+                                        "text": (
+                                            "« Bonjour Julien, vous avez raison, trois mois c'est "
+                                            "trop long. J'ai relancé le service technique ce "
+                                            "matin : intervention prévue mardi. Je vous tiens au "
+                                            "courant ici. »"
+                                        ),
+                                        "correct": True,
+                                        "feedback": (
+                                            "C'est la bonne réponse : vous reconnaissez le "
+                                            "problème, vous donnez une action concrète et une "
+                                            "date, et vous vous engagez à revenir. Tous les "
+                                            "lecteurs voient un élu qui agit."
+                                        ),
+                                    },
                                 ],
                                 "explanation": (
                                     "Face à une critique fondée, même hors sujet, la bonne "
@@ -1438,18 +1439,6 @@ STARTER_COURSE = {
                                 "options": [
                                     {
                                         "text": (
-                                            "Ne pas répondre sur le fond, signaler les messages "
-                                            "injurieux et, en cas de menaces, porter plainte."
-                                        ),
-                                        "correct": True,
-                                        "feedback": (
-                                            "Oui : le troll cherche un public et une réaction. Le "
-                                            "priver de réponse et utiliser les outils de "
-                                            "signalement est la voie la plus efficace."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
                                             "Lui répondre point par point pour que les autres "
                                             "lecteurs voient qu'il a tort."
                                         ),
@@ -1467,6 +1456,18 @@ STARTER_COURSE = {
                                             "Vous céderiez à une seule personne et priveriez tous "
                                             "les autres habitants de vos informations. Le "
                                             "problème se reposera à la réouverture."
+                                        ),
+                                    },
+                                    {
+                                        "text": (
+                                            "Ne pas répondre sur le fond, signaler les messages "
+                                            "injurieux et, en cas de menaces, porter plainte."
+                                        ),
+                                        "correct": True,
+                                        "feedback": (
+                                            "Oui : le troll cherche un public et une réaction. Le "
+                                            "priver de réponse et utiliser les outils de "
+                                            "signalement est la voie la plus efficace."
                                         ),
                                     },
                                     {
@@ -1549,6 +1550,17 @@ STARTER_COURSE = {
                                 "options": [
                                     {
                                         "text": (
+                                            "Publier uniquement pendant les campagnes électorales"
+                                        ),
+                                        "correct": False,
+                                        "feedback": (
+                                            "Non : un compte réveillé seulement avant les "
+                                            "élections donne l'image d'un élu intéressé par les "
+                                            "voix plutôt que par les habitants."
+                                        ),
+                                    },
+                                    {
+                                        "text": (
                                             "Suivre les comptes de la presse locale et des "
                                             "communes voisines"
                                         ),
@@ -1572,13 +1584,14 @@ STARTER_COURSE = {
                                     },
                                     {
                                         "text": (
-                                            "Publier uniquement pendant les campagnes électorales"
+                                            "Répondre immédiatement à chaud à une attaque, pour "
+                                            "ne pas laisser le dernier mot"
                                         ),
                                         "correct": False,
                                         "feedback": (
-                                            "Non : un compte réveillé seulement avant les "
-                                            "élections donne l'image d'un élu intéressé par les "
-                                            "voix plutôt que par les habitants."
+                                            "Non : la réponse à chaud est la source de la plupart "
+                                            "des dérapages. Prenez le temps de relire, et parfois "
+                                            "de ne pas répondre."
                                         ),
                                     },
                                     {
@@ -1591,18 +1604,6 @@ STARTER_COURSE = {
                                             "Oui : on répond en public aux questions d'intérêt "
                                             "général, et en privé dès que des informations "
                                             "personnelles entrent en jeu."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
-                                            "Répondre immédiatement à chaud à une attaque, pour "
-                                            "ne pas laisser le dernier mot"
-                                        ),
-                                        "correct": False,
-                                        "feedback": (
-                                            "Non : la réponse à chaud est la source de la plupart "
-                                            "des dérapages. Prenez le temps de relire, et parfois "
-                                            "de ne pas répondre."
                                         ),
                                     },
                                 ],
@@ -2098,6 +2099,18 @@ STARTER_COURSE = {
                                 "options": [
                                     {
                                         "text": (
+                                            "« C'est la fête de la musique, un soir par an, il "
+                                            "faut savoir être tolérant. »"
+                                        ),
+                                        "correct": False,
+                                        "feedback": (
+                                            "Cette réponse minimise une gêne réelle et oppose les "
+                                            "habitants entre eux. Les autres riverains qui lisent "
+                                            "l'échange se sentiront eux aussi ignorés."
+                                        ),
+                                    },
+                                    {
+                                        "text": (
                                             "« Bonjour Laure, merci pour la question. Cette "
                                             "année, la musique s'arrêtera à 23 h 30 et la sono "
                                             "sera orientée vers la mairie. Un numéro d'astreinte "
@@ -2108,18 +2121,6 @@ STARTER_COURSE = {
                                             "C'est la bonne réponse : elle prend la gêne au "
                                             "sérieux, apporte des mesures précises et donne un "
                                             "recours concret pour le soir même."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
-                                            "« C'est la fête de la musique, un soir par an, il "
-                                            "faut savoir être tolérant. »"
-                                        ),
-                                        "correct": False,
-                                        "feedback": (
-                                            "Cette réponse minimise une gêne réelle et oppose les "
-                                            "habitants entre eux. Les autres riverains qui lisent "
-                                            "l'échange se sentiront eux aussi ignorés."
                                         ),
                                     },
                                     {
@@ -2174,36 +2175,12 @@ STARTER_COURSE = {
                                     },
                                     {
                                         "text": (
-                                            "L'adresse et le numéro de téléphone d'un voisin "
-                                            "publiés par un habitant"
-                                        ),
-                                        "correct": True,
-                                        "feedback": (
-                                            "Oui : la publication d'informations personnelles "
-                                            "d'un tiers porte atteinte à sa vie privée et doit "
-                                            "être retirée."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
                                             "Une critique polie de la politique de stationnement"
                                         ),
                                         "correct": False,
                                         "feedback": (
                                             "Non : c'est un désaccord légitime. Le masquer serait "
                                             "de la censure et se retournerait contre vous."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
-                                            "Un même message publicitaire copié sous chaque "
-                                            "publication"
-                                        ),
-                                        "correct": True,
-                                        "feedback": (
-                                            "Oui : la publicité et les messages répétés à "
-                                            "l'identique nuisent à la lisibilité des échanges et "
-                                            "peuvent être retirés selon la charte."
                                         ),
                                     },
                                     {
@@ -2218,6 +2195,30 @@ STARTER_COURSE = {
                                             "chiffres plutôt que de masquer."
                                         ),
                                     },
+                                    {
+                                        "text": (
+                                            "L'adresse et le numéro de téléphone d'un voisin "
+                                            "publiés par un habitant"
+                                        ),
+                                        "correct": True,
+                                        "feedback": (
+                                            "Oui : la publication d'informations personnelles "
+                                            "d'un tiers porte atteinte à sa vie privée et doit "
+                                            "être retirée."
+                                        ),
+                                    },
+                                    {
+                                        "text": (
+                                            "Un même message publicitaire copié sous chaque "
+                                            "publication"
+                                        ),
+                                        "correct": True,
+                                        "feedback": (
+                                            "Oui : la publicité et les messages répétés à "
+                                            "l'identique nuisent à la lisibilité des échanges et "
+                                            "peuvent être retirés selon la charte."
+                                        ),
+                                    },
                                 ],
                                 "explanation": (
                                     "La charte protège les personnes (injures, vie privée) et la "
@@ -2230,19 +2231,19 @@ STARTER_COURSE = {
                             "true_false",
                             {
                                 "statement": (
-                                    "Pour son activité d'élu, il est préférable d'utiliser son "
-                                    "profil Facebook personnel plutôt qu'une page."
+                                    "Pour son activité d'élu, une page Facebook convient mieux "
+                                    "que son profil personnel."
                                 ),
-                                "answer": False,
+                                "answer": True,
                                 "feedback_true": (
-                                    "Non : le profil est pensé pour la vie privée, avec un nombre "
-                                    "d'amis limité et sans gestion à plusieurs. La page est faite "
-                                    "pour une personnalité publique."
+                                    "Exact : la page peut être suivie par tous, gérée à "
+                                    "plusieurs, avec des statistiques, et votre vie privée "
+                                    "reste à part."
                                 ),
                                 "feedback_false": (
-                                    "Exact : la page permet d'être suivi par tous, d'avoir "
-                                    "plusieurs administrateurs et des statistiques, tout en "
-                                    "protégeant votre vie privée."
+                                    "Si : le profil est fait pour la vie privée, avec un nombre "
+                                    "d'amis plafonné et un seul gestionnaire. La page est prévue "
+                                    "pour une personnalité publique."
                                 ),
                                 "explanation": (
                                     "Séparer la page d'élu du profil personnel protège votre "
@@ -2259,18 +2260,6 @@ STARTER_COURSE = {
                                     "meilleure démarche ?"
                                 ),
                                 "options": [
-                                    {
-                                        "text": (
-                                            "Publier une charte de modération et répondre aux "
-                                            "critiques argumentées."
-                                        ),
-                                        "correct": True,
-                                        "feedback": (
-                                            "Oui : la charte fixe les règles, et la réponse aux "
-                                            "critiques montre que l'élue assume le débat. Elle "
-                                            "serait restée dans la conversation."
-                                        ),
-                                    },
                                     {
                                         "text": (
                                             "Supprimer discrètement le commentaire et garder la "
@@ -2302,6 +2291,18 @@ STARTER_COURSE = {
                                             "Faire répondre un tiers sans le signaler entame la "
                                             "confiance. La critique s'adressait à l'élue ; c'est "
                                             "à elle, ou en son nom déclaré, d'y répondre."
+                                        ),
+                                    },
+                                    {
+                                        "text": (
+                                            "Publier une charte de modération et répondre aux "
+                                            "critiques argumentées."
+                                        ),
+                                        "correct": True,
+                                        "feedback": (
+                                            "Oui : la charte fixe les règles, et la réponse aux "
+                                            "critiques montre que l'élue assume le débat. Elle "
+                                            "serait restée dans la conversation."
                                         ),
                                     },
                                 ],
@@ -3077,11 +3078,30 @@ STARTER_COURSE = {
                                 ),
                                 "options": [
                                     {
+                                        "text": (
+                                            "Demander à vos proches de commenter massivement en "
+                                            "votre faveur"
+                                        ),
+                                        "correct": False,
+                                        "feedback": (
+                                            "Non : ce type d'opération se repère vite et donne de "
+                                            "la visibilité à la rumeur."
+                                        ),
+                                    },
+                                    {
                                         "text": "Conserver une capture d'écran datée de l'article",
                                         "correct": True,
                                         "feedback": (
                                             "Oui : c'est le premier réflexe, indispensable si "
                                             "vous envisagez un recours."
+                                        ),
+                                    },
+                                    {
+                                        "text": "Insulter l'auteur dans les commentaires du blog",
+                                        "correct": False,
+                                        "feedback": (
+                                            "Non : vous perdriez votre crédibilité et vous "
+                                            "pourriez vous-même être mis en cause pour injure."
                                         ),
                                     },
                                     {
@@ -3098,17 +3118,6 @@ STARTER_COURSE = {
                                     },
                                     {
                                         "text": (
-                                            "Demander à vos proches de commenter massivement en "
-                                            "votre faveur"
-                                        ),
-                                        "correct": False,
-                                        "feedback": (
-                                            "Non : ce type d'opération se repère vite et donne de "
-                                            "la visibilité à la rumeur."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
                                             "Demander le retrait à l'hébergeur si le contenu est "
                                             "diffamatoire"
                                         ),
@@ -3117,14 +3126,6 @@ STARTER_COURSE = {
                                             "Oui : une affirmation fausse qui porte atteinte à "
                                             "votre honneur peut justifier une demande de retrait, "
                                             "voire une action en justice."
-                                        ),
-                                    },
-                                    {
-                                        "text": "Insulter l'auteur dans les commentaires du blog",
-                                        "correct": False,
-                                        "feedback": (
-                                            "Non : vous perdriez votre crédibilité et vous "
-                                            "pourriez vous-même être mis en cause pour injure."
                                         ),
                                     },
                                 ],
@@ -3156,20 +3157,6 @@ STARTER_COURSE = {
                                 "question": "Quelle réponse publiez-vous ?",
                                 "options": [
                                     {
-                                        "text": (
-                                            "« Une réunion publique a eu lieu le 12 mars (80 "
-                                            "participants, compte rendu en ligne). J'entends "
-                                            "qu'elle n'a pas suffi : bilan public de la zone 30 "
-                                            "en décembre, ouvert à tous. »"
-                                        ),
-                                        "correct": True,
-                                        "feedback": (
-                                            "C'est la bonne réponse : des faits vérifiables, une "
-                                            "reconnaissance de la critique et un engagement daté. "
-                                            "Le journaliste a de quoi écrire."
-                                        ),
-                                    },
-                                    {
                                         "text": "« Pas de commentaire. »",
                                         "correct": False,
                                         "feedback": (
@@ -3188,6 +3175,20 @@ STARTER_COURSE = {
                                             "L'attaque personnelle déplace le sujet vers la "
                                             "polémique et confirme l'image d'une majorité qui "
                                             "n'écoute pas."
+                                        ),
+                                    },
+                                    {
+                                        "text": (
+                                            "« Une réunion publique a eu lieu le 12 mars (80 "
+                                            "participants, compte rendu en ligne). J'entends "
+                                            "qu'elle n'a pas suffi : bilan public de la zone 30 "
+                                            "en décembre, ouvert à tous. »"
+                                        ),
+                                        "correct": True,
+                                        "feedback": (
+                                            "C'est la bonne réponse : des faits vérifiables, une "
+                                            "reconnaissance de la critique et un engagement daté. "
+                                            "Le journaliste a de quoi écrire."
                                         ),
                                     },
                                     {
@@ -3704,6 +3705,18 @@ STARTER_COURSE = {
                                 "options": [
                                     {
                                         "text": (
+                                            "Attendre les résultats des analyses pour communiquer "
+                                            "une information fiable."
+                                        ),
+                                        "correct": False,
+                                        "feedback": (
+                                            "Attendre laisse les habitants sans consigne et la "
+                                            "rumeur s'installer. Un message d'attente peut être "
+                                            "fiable tout en disant ce qui n'est pas encore connu."
+                                        ),
+                                    },
+                                    {
+                                        "text": (
                                             "« Par précaution, ne buvez pas l'eau du robinet aux "
                                             "Prés-Hauts. Analyses en cours, bouteilles "
                                             "distribuées au gymnase dès 14 h. Point ici à 18 h. »"
@@ -3714,18 +3727,6 @@ STARTER_COURSE = {
                                             "est fait, une solution immédiate et un rendez-vous "
                                             "pour la suite. Le collectif et les habitants savent "
                                             "quoi faire."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
-                                            "Attendre les résultats des analyses pour communiquer "
-                                            "une information fiable."
-                                        ),
-                                        "correct": False,
-                                        "feedback": (
-                                            "Attendre laisse les habitants sans consigne et la "
-                                            "rumeur s'installer. Un message d'attente peut être "
-                                            "fiable tout en disant ce qui n'est pas encore connu."
                                         ),
                                     },
                                     {
@@ -3809,17 +3810,6 @@ STARTER_COURSE = {
                                     },
                                     {
                                         "text": (
-                                            "Proposer une rencontre aux porte-parole du collectif"
-                                        ),
-                                        "correct": True,
-                                        "feedback": (
-                                            "Oui : la rencontre permet de sortir de "
-                                            "l'affrontement en ligne et de chercher des solutions "
-                                            "concrètes."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
                                             "Expliquer publiquement que le collectif est manipulé "
                                             "par l'opposition"
                                         ),
@@ -3828,6 +3818,17 @@ STARTER_COURSE = {
                                             "Non : même si des opposants y participent, "
                                             "disqualifier le collectif braque les habitants "
                                             "sincères et renforce la mobilisation."
+                                        ),
+                                    },
+                                    {
+                                        "text": (
+                                            "Proposer une rencontre aux porte-parole du collectif"
+                                        ),
+                                        "correct": True,
+                                        "feedback": (
+                                            "Oui : la rencontre permet de sortir de "
+                                            "l'affrontement en ligne et de chercher des solutions "
+                                            "concrètes."
                                         ),
                                     },
                                     {
@@ -3894,18 +3895,6 @@ STARTER_COURSE = {
                                 "options": [
                                     {
                                         "text": (
-                                            "La reprise du sujet par la presse, la radio ou la "
-                                            "télévision"
-                                        ),
-                                        "correct": True,
-                                        "feedback": (
-                                            "Oui : lorsque les médias traditionnels relaient le "
-                                            "collectif, celui-ci entre dans le débat politique et "
-                                            "impose son sujet à l'agenda des élus."
-                                        ),
-                                    },
-                                    {
-                                        "text": (
                                             "La publication du tout premier message de "
                                             "mécontentement"
                                         ),
@@ -3933,6 +3922,18 @@ STARTER_COURSE = {
                                             "Le conseil n'est pas le déclencheur : le plus "
                                             "souvent, le sujet s'est déjà imposé avant, via les "
                                             "médias."
+                                        ),
+                                    },
+                                    {
+                                        "text": (
+                                            "La reprise du sujet par la presse, la radio ou la "
+                                            "télévision"
+                                        ),
+                                        "correct": True,
+                                        "feedback": (
+                                            "Oui : lorsque les médias traditionnels relaient le "
+                                            "collectif, celui-ci entre dans le débat politique et "
+                                            "impose son sujet à l'agenda des élus."
                                         ),
                                     },
                                 ],

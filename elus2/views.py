@@ -1,7 +1,8 @@
 """Wiring views: the health probe (also the bench's bare view) and the dev mail viewer."""
 
+from functools import wraps
+
 from django.conf import settings
-from django.contrib.admin.views.decorators import user_passes_test
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -23,24 +24,35 @@ def favicon(request):
     return redirect(static("img/favicon.svg"))  # not permanent: the file name carries its hash
 
 
-def _dev_superuser(user) -> bool:
-    return user.is_active and user.is_superuser
+def _dev_mail_view(view):
+    """The dev mail pages: a 404 outside development; anonymous visitors sign in first; a
+    signed-in person who is not a superuser gets a 403 (not the login page again, which would
+    send them back here: a loop)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not getattr(settings, "ELUS2_DEV_MAIL_VIEW", False):
+            raise Http404
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (request.user.is_active and request.user.is_superuser):
+            message = _(
+                "Les courriels envoyés en développement sont réservés aux superutilisateurs "
+                "(dans la démonstration : admin@example.org)."
+            )
+            return render(request, "403.html", {"exception": message}, status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
-def _require_dev_mail_view():
-    if not getattr(settings, "ELUS2_DEV_MAIL_VIEW", False):
-        raise Http404
-
-
-@user_passes_test(_dev_superuser)
+@_dev_mail_view
 def dev_mail_list(request):
-    _require_dev_mail_view()
     return render(request, "dev/mail_list.html", {"messages_sent": stored_mail_list()})
 
 
-@user_passes_test(_dev_superuser)
+@_dev_mail_view
 def dev_mail_detail(request, name: str):
-    _require_dev_mail_view()
     message = stored_mail_get(name)
     if message is None:
         raise Http404

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -34,6 +35,23 @@ DEMO_ACCOUNTS = [
         "admin@example.org", "Paul", "Moreau", "Administrateur", is_staff=True, is_superuser=True
     ),
 ]
+
+
+def demo_site_ensure() -> tuple[str, int]:
+    """Point Wagtail's default site at SITE_URL, so the page links it builds (the « voir la page »
+    of a workflow email, a page's full URL) reach the server `make run` started, whatever its
+    port. Returns the hostname and port."""
+    from django.conf import settings
+    from wagtail.models import Site
+
+    address = urlsplit(settings.SITE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save()  # Site.save clears Wagtail's cached site root paths
+    return hostname, port
 
 
 @transaction.atomic
@@ -264,9 +282,15 @@ def _demo_progress_apply(
                     attempt = quiz_attempt_start(user=user, lesson=lesson, rng=rng)
                 except QuizError:
                     break
+                # The same easy and hard questions as the twelve officials', so the statistics
+                # flag them whatever order the options were drawn in.
                 answers = {
-                    question["id"]: _demo_answer(question, right=rng.random() < ability, rng=rng)
-                    for question in attempt.questions
+                    question["id"]: _demo_answer(
+                        question,
+                        right=rng.random() < ability + DEMO_QUESTION_EASE[position % 5],
+                        rng=rng,
+                    )
+                    for position, question in enumerate(attempt.questions)
                 }
                 if quiz_attempt_submit(
                     user=user, attempt_id=attempt.pk, answers=answers

@@ -54,7 +54,15 @@ class QuizSettings(models.Model):
         help_text=_("Laissez vide pour un nombre illimité de tentatives."),
     )
     shuffle_questions = models.BooleanField(_("mélanger les questions"), default=False)
-    shuffle_options = models.BooleanField(_("mélanger les réponses proposées"), default=False)
+    # On by default: with the options in the editor's order, "always the first" is a strategy.
+    shuffle_options = models.BooleanField(
+        _("mélanger les réponses proposées"),
+        default=True,
+        help_text=_(
+            "Chaque tentative présente les réponses dans son propre ordre, gardé jusqu'à son envoi "
+            "et enregistré avec elle."
+        ),
+    )
     questions_drawn = models.PositiveSmallIntegerField(
         _("questions tirées par tentative"),
         null=True,

@@ -250,10 +250,12 @@ class QuizStatus:
     latest_submitted: QuizAttempt | None
     best_score: int | None
     passed: bool
+    can_retry: bool = False  # failed, never passed, and an attempt is left: « Réessayer »
 
 
 def quiz_status_get(*, user, lesson: LessonPage) -> QuizStatus:
-    """One query: this person's attempts at the lesson's quiz."""
+    """One query: this person's attempts at the lesson's quiz; a second one, for the attempts
+    allowed, only after a failed graded attempt (when « Réessayer » may be offered)."""
     attempts = list(
         QuizAttempt.objects.filter(user=user, lesson=lesson)
         .order_by("number")
@@ -261,12 +263,20 @@ def quiz_status_get(*, user, lesson: LessonPage) -> QuizStatus:
     )
     submitted = [attempt for attempt in attempts if attempt.status == AttemptStatus.SUBMITTED]
     scores = [attempt.score for attempt in submitted if attempt.score is not None]
+    latest = submitted[-1] if submitted else None
+    passed = any(attempt.passed for attempt in submitted)
+    open_attempt = next((attempt for attempt in attempts if attempt.is_open), None)
+    can_retry = False
+    if latest is not None and latest.is_graded and not passed and open_attempt is None:
+        allowed = quiz_settings_get(lesson=lesson).attempts_allowed
+        can_retry = allowed is None or len(attempts) < allowed
     return QuizStatus(
         has_quiz=bool(len(lesson.quiz)),
-        open_attempt=next((attempt for attempt in attempts if attempt.is_open), None),
-        latest_submitted=submitted[-1] if submitted else None,
+        open_attempt=open_attempt,
+        latest_submitted=latest,
         best_score=max(scores) if scores else None,
-        passed=any(attempt.passed for attempt in submitted),
+        passed=passed,
+        can_retry=can_retry,
     )
 
 

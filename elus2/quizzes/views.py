@@ -218,6 +218,18 @@ def review(request, attempt_id: int):
             "lesson": attempt.lesson,
             "lesson_url": _lesson_url(request, attempt.lesson, outline),
             "outline": outline,
+            "next_lesson": _next_lesson(outline, attempt.lesson),
             "review": quiz_review_get(user=request.user, attempt=attempt),
         },
     )
+
+
+def _next_lesson(outline, lesson: LessonPage):
+    """The lesson after this one in the course (from the cached outline), or None."""
+    if outline is None:
+        return None
+    position = outline.position(lesson.pk)
+    lessons = outline.lessons
+    if position is None or position + 1 >= len(lessons):
+        return None
+    return lessons[position + 1]

@@ -52,8 +52,11 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The port `make run` serves on (Procfile). Unless ELUS2_SITE_URL says otherwise, the site's
+# address follows it, so every link the site builds points at the server that is running.
+ELUS2_PORT = env_int("ELUS2_PORT", 8000)
 # Absolute address of the site, used in emails and by the Wagtail admin.
-SITE_URL = env("ELUS2_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env("ELUS2_SITE_URL", f"http://127.0.0.1:{ELUS2_PORT}").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 # Public sign-up is closed: officials come by invitation.
 ELUS2_SIGNUP_OPEN = env_bool("ELUS2_SIGNUP_OPEN", False)

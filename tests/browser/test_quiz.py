@@ -5,6 +5,7 @@ keeps what was typed; the same journey on a 375 px phone. axe-core checks every 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -139,6 +140,12 @@ def sign_in(page, live_server, user) -> None:
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
+def shot(page, name: str, phone: bool) -> None:
+    """A full-page screenshot to look at, when ELUS2_SCREENSHOTS names a folder."""
+    if folder := os.environ.get("ELUS2_SCREENSHOTS"):
+        page.screenshot(path=f"{folder}/{name}-{'375' if phone else '1280'}.png", full_page=True)
+
+
 def checked(page, phone: bool) -> None:
     if phone:
         assert_no_horizontal_scroll(page)
@@ -202,6 +209,7 @@ def open_quiz_from_lesson(page, live_server, setup: Setup, phone: bool) -> None:
     page.wait_for_url(absolute(live_server, f"/quiz/lecons/{lesson.pk}/"))
     assert page.get_by_role("heading", level=1).inner_text() == f"Quiz : {lesson.title}"
     checked(page, phone)
+    shot(page, "quiz", phone)
 
 
 def take_the_quiz(page, live_server, setup: Setup, phone: bool = False) -> None:
@@ -235,9 +243,24 @@ def take_the_quiz(page, live_server, setup: Setup, phone: bool = False) -> None:
         assert shown.is_visible()
     checked(page, phone)
 
-    # 2. « Réessayer »: a new attempt, empty.
+    shot(page, "review-failed", phone)
+    # Failed: « Réessayer » is the main action, above the review and again below it.
+    retry = page.get_by_role("button", name="Réessayer")
+    assert retry.count() == 2
+    assert "button--secondary" not in (retry.first.get_attribute("class") or "")
+    assert (
+        page.locator(".quiz__actions--bottom").get_by_role("button", name="Réessayer").is_visible()
+    )
+    # The lesson offers it too.
+    page.goto(absolute(live_server, lesson.url))
+    panel = page.locator(".quiz-panel")
+    assert panel.get_by_role("link", name="Voir mon résultat").is_visible()
+    checked(page, phone)
+    shot(page, "lesson-failed-panel", phone)
+
+    # 2. « Réessayer », from the lesson: a new attempt, empty.
     with page.expect_navigation():
-        page.get_by_role("button", name="Réessayer").click()
+        panel.get_by_role("button", name="Réessayer").click()
     page.wait_for_url(absolute(live_server, f"/quiz/lecons/{lesson.pk}/"))
     assert "Tentative 2" in page.inner_text("main")
     assert QuizAttempt.objects.get(user=setup.official, lesson=lesson, number=2).is_open
@@ -256,9 +279,15 @@ def take_the_quiz(page, live_server, setup: Setup, phone: bool = False) -> None:
     assert "✔ Quiz réussi" in main.locator(".quiz-score__verdict").inner_text()
     assert main.locator(".review-question--right").count() == 4
     checked(page, phone)
+    shot(page, "review-passed", phone)
+    # Passed, on the course's last lesson: the main action leads back to the course, not to a
+    # new try (still offered, as a secondary button).
+    top = page.locator(".quiz__actions").first
+    assert top.locator(".button").first.inner_text() == "Retour au cours"
+    assert "button--secondary" in top.get_by_role("button", name="Réessayer").get_attribute("class")
 
     # 4. « Retour à la leçon »: it shows done, in the page and in the outline.
-    back = page.get_by_role("link", name="Retour à la leçon")
+    back = page.get_by_role("link", name="Retour à la leçon").first
     if phone:
         assert back.bounding_box()["height"] >= 44
     back.click()
@@ -357,3 +386,29 @@ def test_every_question_type_is_accessible_on_a_phone(phone_page, live_server, c
     phone_page.goto(absolute(live_server, reverse("quizzes:review", args=[attempt.pk])))
     assert phone_page.locator(".review-question--wrong").count() == len(full_quiz_items())
     checked(phone_page, phone=True)
+
+
+@pytest.mark.parametrize("phone", [False, True])
+def test_one_primary_button_secondary_and_danger_look_different(
+    phone, page, phone_page, live_server, quiz_setup
+):
+    """« Envoyer mes réponses » is the one filled button; « Enregistrer sans envoyer » (a
+    <button>, which button.button used to outrank) is outlined, and a danger button is red."""
+    tab = phone_page if phone else page
+    sign_in(tab, live_server, quiz_setup.official)
+    tab.goto(absolute(live_server, reverse("quizzes:quiz", args=[quiz_setup.lesson.pk])))
+    style = "el => { const s = getComputedStyle(el); return [s.backgroundColor, s.color]; }"
+    primary = tab.get_by_role("button", name="Envoyer mes réponses").evaluate(style)
+    secondary = tab.get_by_role("button", name="Enregistrer sans envoyer").evaluate(style)
+    assert primary[0] not in {"rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"}  # filled
+    assert secondary[0] != primary[0] and secondary[1] != primary[1]
+    filled = tab.locator(".button:not(.button--secondary):not(.button--danger)")
+    assert filled.count() == 1
+    danger = tab.evaluate(
+        """() => { const b = document.createElement('button');
+        b.className = 'button button--danger'; b.textContent = 'Supprimer';
+        document.querySelector('main').append(b);
+        const s = getComputedStyle(b); return [s.backgroundColor, s.color, s.borderColor]; }"""
+    )
+    assert danger[0] != primary[0] and danger[1] == danger[2] != secondary[1]
+    checked(tab, phone)

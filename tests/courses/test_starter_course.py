@@ -82,3 +82,94 @@ def test_seed_demo_twice_creates_no_duplicate_pages(course):
     assert list(Page.objects.order_by("path").values_list("path", "slug", "live")) == before
     assert dict(Page.objects.values_list("pk", "latest_revision_id")) == revisions
     assert CoursePage.objects.filter(slug="elus-2-0").count() == 1
+
+
+def test_the_right_answers_are_spread_in_the_starter_quizzes():
+    """Picking the first option, or always « Faux », passes nothing: right answers sit at every
+    position in the one-answer questions, not always first in multiple choice, and true/false
+    statements are true and false."""
+    from courses.starter_content import STARTER_COURSE
+
+    single, multiple, true_false = [], [], []
+    for module in STARTER_COURSE["modules"]:
+        for lesson in module["lessons"]:
+            for kind, value in lesson["quiz"]:
+                if kind == "true_false":
+                    true_false.append(value["answer"])
+                elif kind in {"single_choice", "best_reply"}:
+                    (right,) = [n for n, o in enumerate(value["options"], 1) if o["correct"]]
+                    single.append(right)
+                elif kind == "multiple_choice":
+                    multiple.append(
+                        frozenset(n for n, o in enumerate(value["options"], 1) if o["correct"])
+                    )
+    assert len(single) == 10
+    assert {1, 2, 3, 4} <= set(single)
+    assert max(single.count(position) for position in set(single)) <= 4
+    assert len(set(multiple)) == len(multiple)  # no two multiple-choice keys alike
+    assert sum(1 in key and 2 in key for key in multiple) <= 1
+    assert 2 <= true_false.count(True) <= 3
+
+
+def test_seed_demo_brings_an_older_starter_course_up_to_date_keeping_its_ids(course):
+    """A starter course loaded before the options were reordered gets the new order on the next
+    seed, with the same question and option ids (answers and statistics are keyed by them); a
+    reworded statement becomes a new question; a lesson a trainer edited is left alone; an
+    attempt drawn before keeps its own snapshot."""
+    from courses.starter import _stream
+    from courses.starter_content import STARTER_COURSE
+    from elus2.quizzes.services import quiz_attempt_start
+
+    lessons = {
+        lesson["slug"]: lesson
+        for module in STARTER_COURSE["modules"]
+        for lesson in module["lessons"]
+    }
+    quiz_lessons = list(LessonPage.objects.descendant_of(course).exclude(quiz=[]).order_by("path"))
+    older, edited = quiz_lessons[0], quiz_lessons[1]
+    current = older.quiz.get_prep_value()
+    # The older seed: options reversed, and a true/false statement worded otherwise.
+    before = []
+    for question in current:
+        question = {**question, "value": dict(question["value"])}
+        if "options" in question["value"]:
+            question["value"]["options"] = list(reversed(question["value"]["options"]))
+        if question["type"] == "true_false":
+            question["value"]["statement"] += " (ancienne formulation)"
+            question["id"] = "ancienne-question"
+        before.append(question)
+    older.quiz = before
+    older.save_revision().publish()
+    trainer = UserFactory()
+    edited_quiz = list(reversed(edited.quiz.get_prep_value()))
+    edited.quiz = edited_quiz
+    edited.save_revision(user=trainer).publish()
+    learner = UserFactory()
+    attempt = quiz_attempt_start(user=learner, lesson=older)
+    drawn = attempt.questions
+
+    _seed_demo()
+
+    older.refresh_from_db()
+    now = older.quiz.get_prep_value()
+    assert [q["id"] for q in now if q["type"] != "true_false"] == [
+        q["id"] for q in current if q["type"] != "true_false"
+    ]
+    assert [q["id"] for q in now if q["type"] == "true_false"] != ["ancienne-question"]
+    new_content = _stream(LessonPage, "quiz", lessons[older.slug]["quiz"])
+    for question, fresh in zip(now, new_content, strict=True):
+        if "options" in question["value"]:
+            assert [o["value"]["text"] for o in question["value"]["options"]] == [
+                o["value"]["text"] for o in fresh["value"]["options"]
+            ]
+    assert {o["id"] for q in now if "options" in q["value"] for o in q["value"]["options"]} == {
+        o["id"] for q in current if "options" in q["value"] for o in q["value"]["options"]
+    }
+    edited.refresh_from_db()
+    assert edited.quiz.get_prep_value() == edited_quiz
+    attempt.refresh_from_db()
+    assert attempt.questions == drawn
+    revision = older.latest_revision_id
+    _seed_demo()
+    older.refresh_from_db()
+    assert older.latest_revision_id == revision  # nothing left to change: no new revision

@@ -40,11 +40,19 @@ def test_superuser_reads_sent_mail(file_mail, client):
 
 
 def test_mail_view_is_for_superusers_only(file_mail, client):
+    """A signed-in non-superuser gets a 403 page that says why, not the login page (which sent
+    them back here: a loop); an anonymous visitor is asked to sign in and comes back."""
     send_one()
-    client.force_login(UserFactory())
-    assert client.get("/dev/mail/").status_code == 302
-    client.logout()
-    assert client.get("/dev/mail/").status_code == 302
+    name = client.get("/dev/mail/")  # anonymous
+    assert name.status_code == 302
+    assert name.url == "/accounts/login/?next=/dev/mail/"
+    client.force_login(UserFactory(is_staff=True))
+    for url in ("/dev/mail/", "/dev/mail/whatever.eml/"):
+        response = client.get(url)
+        assert response.status_code == 403
+        body = response.content.decode()
+        assert "réservés aux superutilisateurs" in body
+        assert "Votre code" not in body
 
 
 def test_mail_view_does_not_exist_outside_dev(file_mail, client, settings):

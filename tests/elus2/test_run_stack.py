@@ -61,6 +61,14 @@ def test_procfile_serves_the_site_with_worker_and_beat(tmp_path):
         text = log.read_text()
         assert " ready." in text, text[-2000:]
         assert "beat: Starting" in text, text[-2000:]
+        # The address banner comes once the site and the worker answer, below Celery's banners,
+        # and names the port actually served.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "Ctrl-C arrête" not in log.read_text():
+            time.sleep(1)
+        text = log.read_text()
+        assert f"élus 2.0 : http://127.0.0.1:{port}/" in text, text[-2000:]
+        assert text.index(" ready.") < text.index("élus 2.0 : http"), text[-3000:]
     finally:
         os.killpg(stack.pid, signal.SIGINT)
         stack.wait(timeout=30)

@@ -44,3 +44,18 @@ def test_seed_demo_refuses_outside_development(settings):
     settings.ELUS2_DEMO_ALLOWED = False
     with pytest.raises(CommandError):
         call_command("seed_demo")
+
+
+def test_seed_demo_points_the_wagtail_site_at_the_site_url(settings):
+    """The approval email's « voir la page » and every page's full URL use the Site record: it
+    follows SITE_URL (and so ELUS2_PORT) instead of staying at localhost:80."""
+    from wagtail.models import Site
+
+    from courses.models import CoursePage
+
+    settings.SITE_URL = "http://127.0.0.1:8101"
+    call_command("seed_demo")
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8101)
+    course = CoursePage.objects.live().first()
+    assert course.full_url.startswith("http://127.0.0.1:8101/")

@@ -77,7 +77,37 @@ def test_a_lesson_without_settings_uses_the_defaults(lesson):
         defaults.questions_drawn,
         defaults.feedback_timing,
         defaults.mode,
-    ) == (70, None, False, False, None, FeedbackTiming.AFTER_EACH_ATTEMPT, QuizMode.GRADED)
+    ) == (70, None, False, True, None, FeedbackTiming.AFTER_EACH_ATTEMPT, QuizMode.GRADED)
+
+
+def test_options_are_shuffled_by_default_stable_for_the_attempt_and_graded_by_id(lesson, learner):
+    """No settings row: the options of each attempt come in their own order, kept in its snapshot
+    (reopening the quiz shows the same order), so "always the first option" is no strategy; the
+    grading reads ids, not positions."""
+    editor = {
+        child.id: [option.id for option in child.value["options"].bound_blocks]
+        for child in lesson.quiz
+        if "options" in child.value
+    }
+    orders = set()
+    for seed in range(6):
+        person = learner_create()
+        attempt = quiz_attempt_start(user=person, lesson=lesson, rng=random.Random(seed))
+        shown = {
+            q["id"]: [o["id"] for o in q["options"]] for q in attempt.questions if "options" in q
+        }
+        assert {qid: sorted(ids) for qid, ids in shown.items()} == {
+            qid: sorted(ids) for qid, ids in editor.items()
+        }
+        orders.add(tuple(tuple(ids) for ids in shown.values()))
+        again = quiz_attempt_start(user=person, lesson=lesson)
+        assert again.pk == attempt.pk
+        assert [q["options"] for q in again.questions if "options" in q] == [
+            q["options"] for q in attempt.questions if "options" in q
+        ]
+        assert submit(attempt, answers_right(attempt.questions)).result.passed
+    assert len(orders) > 1
+    assert any(order != tuple(tuple(ids) for ids in editor.values()) for order in orders)
 
 
 def test_self_assessment_cannot_wait_for_a_pass_to_show_feedback(lesson):
@@ -99,8 +129,11 @@ def test_start_draws_a_frozen_snapshot_with_the_pass_mark_and_revision(lesson, l
     assert attempt.pass_mark == 80
     assert attempt.page_revision_id == lesson.live_revision_id is not None
     assert [q["id"] for q in attempt.questions] == [child.id for child in lesson.quiz]
-    assert attempt.questions[0]["options"][0]["correct"] is True
-    assert FEEDBACK_MARKER in attempt.questions[0]["options"][0]["feedback"]
+    # Options are shuffled by default: the editor's first option is found by its id.
+    first_option = lesson.quiz[0].value["options"].bound_blocks[0].id
+    (snapshot,) = [o for o in attempt.questions[0]["options"] if o["id"] == first_option]
+    assert snapshot["correct"] is True
+    assert FEEDBACK_MARKER in snapshot["feedback"]
 
 
 def test_start_reuses_the_open_attempt(lesson, learner):

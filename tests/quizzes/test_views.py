@@ -393,3 +393,98 @@ def test_a_passed_quiz_on_an_already_completed_lesson_changes_nothing(
     )
     assert "Quiz réussi. Bravo !" in messages_of(response)
     assert Enrolment.objects.get(user=learner).percent == 50
+
+
+# --- What to do after a result: one main action, at the top and below the review ------------------
+
+
+def actions_of(response) -> list[list[tuple[str, str]]]:
+    """Each actions block of the review page: (label, "primary" or "secondary") in order."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    blocks = []
+    for block in soup.select(".quiz__actions"):
+        blocks.append(
+            [
+                (
+                    " ".join(item.get_text(" ", strip=True).replace("→", "").split()),
+                    "secondary" if "button--secondary" in item["class"] else "primary",
+                )
+                for item in block.select("a.button, button.button")
+            ]
+        )
+    return blocks
+
+
+@pytest.fixture
+def quiz_before_another():
+    """A course whose quiz lesson is followed by another lesson."""
+    from courses.models import LessonPage
+    from tests.factories.courses import stream
+    from tests.factories.learning import learning_course_build
+    from tests.factories.quizzes import full_quiz_items
+
+    built = learning_course_build(modules=1, lessons_per_module=2, fast=True)
+    lesson = built.lessons[0]
+    lesson.quiz = stream(LessonPage, "quiz", full_quiz_items())
+    lesson.completion_rule = CompletionRule.QUIZ_PASSED
+    lesson.save_revision().publish()
+    return LessonPage.objects.get(pk=lesson.pk), built.lessons[1]
+
+
+def test_after_passing_the_main_action_is_the_next_lesson(quiz_before_another, learner, client):
+    lesson, following = quiz_before_another
+    attempt = open_quiz(client, lesson)
+    client.post(submit_url(attempt), post_data(attempt.questions, answers_right(attempt.questions)))
+    review = client.get(review_url(attempt))
+    blocks = actions_of(review)
+    assert len(blocks) == 2  # above the review and again below it
+    for block in blocks:
+        assert [kind for _label, kind in block].count("primary") == 1
+        assert block[0] == ("Leçon suivante", "primary")
+        assert ("Réessayer", "secondary") in block
+    assert f'href="{following.url}"' in review.content.decode()
+
+
+def test_after_failing_the_main_action_is_a_new_try_and_the_lesson_offers_it(
+    lesson, learner, client
+):
+    attempt = open_quiz(client, lesson)
+    client.post(submit_url(attempt), post_data(attempt.questions, answers_wrong(attempt.questions)))
+    blocks = actions_of(client.get(review_url(attempt)))
+    assert len(blocks) == 2
+    for block in blocks:
+        assert block == [("Réessayer", "primary"), ("Retour à la leçon", "secondary")]
+    panel = render_panel(learner, lesson)
+    assert "Réessayer" in panel and reverse("quizzes:attempt_start", args=[lesson.pk]) in panel
+    assert "Voir mon résultat" in panel
+    # No attempt left: no « Réessayer » on the lesson either.
+    quiz_settings_set(lesson, attempts_allowed=1)
+    panel = render_panel(learner, lesson)
+    assert "Réessayer" not in panel and "Voir mon résultat" in panel
+
+
+def test_after_passing_the_last_lesson_the_main_action_is_the_course(lesson, learner, client):
+    attempt = open_quiz(client, lesson)
+    client.post(submit_url(attempt), post_data(attempt.questions, answers_right(attempt.questions)))
+    blocks = actions_of(client.get(review_url(attempt)))
+    assert blocks[0][0] == ("Retour au cours", "primary")
+    assert "Réessayer" not in render_panel(learner, lesson)
+
+
+def test_ordering_ranks_and_question_numbers_are_their_own_elements(lesson, client):
+    from bs4 import BeautifulSoup
+
+    attempt = open_quiz(client, lesson)
+    page = BeautifulSoup(client.get(quiz_url(lesson)).content.decode(), "html.parser")
+    numbers = [p.get_text(strip=True) for p in page.select(".quiz__question > .question__number")]
+    assert numbers == [f"Question {n}" for n in range(1, len(attempt.questions) + 1)]
+    client.post(submit_url(attempt), post_data(attempt.questions, answers_wrong(attempt.questions)))
+    review = BeautifulSoup(client.get(review_url(attempt)).content.decode(), "html.parser")
+    numbers = [
+        p.get_text(strip=True) for p in review.select(".review-question > .question__number")
+    ]
+    assert numbers == [f"Question {n}" for n in range(1, len(attempt.questions) + 1)]
+    ranks = review.select("ol.review-options .review-option__tags .tag")
+    assert ranks and all(tag.get_text(strip=True).startswith("Votre rang") for tag in ranks)

@@ -15,6 +15,7 @@ from elus2.ops.demo import (
     demo_progress_ensure,
     demo_quiz_attempts_ensure,
     demo_reminders_queue,
+    demo_site_ensure,
 )
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.ELUS2_DEMO_ALLOWED:
             raise CommandError("seed_demo est réservé au développement (ELUS2_DEMO_ALLOWED).")
+        demo_site_ensure()
         demo_accounts_ensure()
         course = starter_course_ensure()
         demo_progress_ensure(course)
