@@ -19,6 +19,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    path("readyz/", views.readyz, name="readyz"),
     # Browsers ask for /favicon.ico whatever the page says; send them to the real icon.
     path("favicon.ico", views.favicon),
     path("langue/<str:code>/", views.language_switch, name="language_switch"),

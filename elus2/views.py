@@ -4,7 +4,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -18,6 +18,18 @@ from .users.services import next_url_is_safe
 def healthz(request):
     """No database, no template: the bare Django view every bench ratio is measured against."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def readyz(request):
+    """Readiness for a load balancer: the database, every cache and the Celery broker, each
+    checked with a short timeout. 200 when all answer, else 503; the body names each
+    dependency and says ok or « injoignable » with the error's class, never an address or a
+    secret. /healthz/ stays the cheapest live answer."""
+    from .ops.readiness import readiness_checks
+
+    results = readiness_checks()
+    ready = all(result == "ok" for result in results.values())
+    return JsonResponse(results, status=200 if ready else 503)
 
 
 def favicon(request):

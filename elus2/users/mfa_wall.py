@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 SESSION_KEY = "_elus2_mfa_wall"
 RECHECK_SECONDS = 300
 # Reachable by everyone signed in, walled or not.
-ALWAYS_OPEN_URL_NAMES = {"account_logout", "language_switch", "healthz"}
+ALWAYS_OPEN_URL_NAMES = {"account_logout", "language_switch", "healthz", "readyz"}
 # Reachable while enrolling a first factor. Not once a factor exists: a session that has only
 # the password must not be able to list, replace or download recovery codes.
 ENROLMENT_URL_NAMES = {
