@@ -465,13 +465,3 @@ def report_share_revoke(*, share: ReportShare, by) -> bool:
     if revoked:
         share.revoked_at, share.revoked_by = now, by
     return bool(revoked)
-
-
-@transaction.atomic
-def cohort_stalled_days_set(*, cohort: Cohort, days: int) -> Cohort:
-    """How many days without activity flag a member « à relancer » on the dashboard."""
-    if not 1 <= int(days) <= 365:
-        raise ValueError("days must be between 1 and 365")
-    cohort.stalled_after_days = int(days)
-    cohort.save(update_fields=["stalled_after_days"])
-    return cohort

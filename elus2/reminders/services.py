@@ -74,11 +74,6 @@ class CohortRules:
     policy: CohortReminderPolicy
 
 
-def policy_default(cohort: Cohort) -> CohortReminderPolicy:
-    """The rules of a cohort whose staff changed nothing (an unsaved row with the defaults)."""
-    return CohortReminderPolicy(cohort=cohort)
-
-
 def holdback_applies(*, user_id: int, cohort_id: int, percent: int | None = None) -> bool:
     """Whether this learner of this cohort is in the control group. A hash, not a draw: the same
     answer on every sweep and every machine, and independent of the order rows are read in."""
