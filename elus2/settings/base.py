@@ -168,6 +168,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 INSTALLED_APPS = [
     "elus2.users",
     "elus2.learning",
+    "elus2.outbox",
     "elus2.cohorts",
     "elus2.quizzes",
     "elus2.reminders",
