@@ -10,11 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from elus2.cohorts.models import Membership
-from elus2.cohorts.services import (
-    cohort_members_invite,
-    invitation_rows_parse,
-    report_share_create,
-)
+from elus2.cohorts.parsing import invitation_rows_parse
+from elus2.cohorts.services import cohort_members_invite, report_share_create
 from elus2.learning.models import Enrolment
 from elus2.users.models import SignInLink
 from elus2.users.roles import Role
