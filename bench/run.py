@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import dashboard  # bench/dashboard.py: the staff dashboard at 5,000 learners (issue 6)
+import invitations  # bench/invitations.py: staff import 2,000 officials (issue 15)
 import reminders  # bench/reminders.py: the reminder sweep over 100,000 enrolments (issue 7)
 from sessions import SESSION_HELPERS  # bench/sessions.py
 
@@ -570,6 +571,7 @@ def main() -> None:
     server = start_gunicorn(env, port)
     pages: dict[str, dict] = {}
     sessions: list[str] = []
+    invitation_import: dict = {}
     try:
         for target in targets(demo) + dashboard.targets(board, Target):
             url = f"http://127.0.0.1:{port}{target.path}"
@@ -584,6 +586,7 @@ def main() -> None:
                 env, port, demo["quiz_lesson"], count, connections, name, rounds
             )
             sessions += made
+        invitation_import = invitations.import_bench(env, port)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -606,7 +609,11 @@ def main() -> None:
             "cpus": os.cpu_count(),
         },
         "pages": pages,
-        "scenarios": {"csv_stream_50000": csv_stream, "reminders_sweep": reminder_sweep},
+        "scenarios": {
+            "csv_stream_50000": csv_stream,
+            "reminders_sweep": reminder_sweep,
+            "invitations_import_2000": invitation_import,
+        },
     }
     VAR.mkdir(exist_ok=True)
     (VAR / "bench.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
@@ -627,6 +634,7 @@ def main() -> None:
             )
     print("\n".join(dashboard.summary_lines(pages, csv_stream, board)))
     print(reminders.summary_line(reminder_sweep))
+    print(invitations.summary_line(invitation_import))
     print(
         f"\nwritten: {VAR / 'bench.json'} ({report['meta']['database']}, {report['meta']['broker']})"
     )

@@ -52,6 +52,11 @@ app.conf.beat_schedule = {
     "reminders-sweep-every-15-min": {"task": "reminders.sweep", "schedule": 900.0},
     # Reminders: publish due rows not on their way (broker was down, a worker died mid-send).
     "reminders-send-pending-every-5-min": {"task": "reminders.send_pending", "schedule": 300.0},
+    # Invitations (issue 15): publish those not on their way (broker down at the import…).
+    "invitations-send-pending-every-5-min": {
+        "task": "cohorts.invitations_send_pending",
+        "schedule": 300.0,
+    },
 }
 
 

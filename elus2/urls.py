@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("elus2.users.urls")),
     # /suivi/promotions/<id>/relances/ and the one-click /desinscription/<token>/.
     path("", include("elus2.reminders.urls")),
+    path("", include("elus2.outbox.urls")),
     path("mon-compte/", include(my_account)),
     path("confidentialite/", views.privacy, name="privacy"),
     path("admin-login/", views.admin_login, name="admin_login"),

@@ -3,6 +3,7 @@ skips with a one-line reason that says how to enable it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -63,3 +64,17 @@ def need_browser() -> None:
 def tool(name: str) -> str:
     path = shutil.which(name) or os.path.join(os.path.dirname(os.sys.executable), name)
     return path
+
+
+@contextlib.contextmanager
+def tasks_run_here():
+    """Celery tasks published inside the block run at once in this process, as a worker would
+    run them, with their errors raised (for tests of what a task does, not of the broker)."""
+    from elus2.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = app.conf.task_eager_propagates = True
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager, app.conf.task_eager_propagates = previous

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .services import MAX_SOURCE_BYTES, REPORT_SHARE_MAX_DAYS
+from .parsing import MAX_SOURCE_BYTES
+from .services import REPORT_SHARE_MAX_DAYS
 
 
 class InvitationForm(forms.Form):

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from elus2.outbox.models import OutboxRow
 
 
 class OrganisationKind(models.TextChoices):
@@ -142,3 +145,28 @@ class ReportShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cohort_id} → {self.expires_at:%Y-%m-%d}"
+
+
+class Invitation(OutboxRow):
+    """The invitation e-mail of one member of a cohort, in the outbox: written by the import,
+    sent by the worker (its link is made at send time), its state shown on the cohort's
+    invitations page, sent again on staff's « Renvoyer »."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cohort_invitations"
+    )
+    send_after = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "user"], name="invitation_unique_cohort_user")
+        ]
+        indexes = [
+            models.Index(fields=["status", "send_after"], name="invitation_status_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort_id} → {self.user_id} ({self.status})"

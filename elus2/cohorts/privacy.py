@@ -1,4 +1,4 @@
-"""Cohort memberships and staff assignments, for export and erasure."""
+"""Cohort memberships, invitations and staff assignments, for export and erasure."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from elus2.users.personal_data import declare
 
-from .models import Cohort, Membership
+from .models import Cohort, Invitation, Membership
+from .services import invitations_cancel_for
 
 STAFF_ACTION = _("Action de l'équipe de suivi : conservée, rattachée au compte anonymisé.")
 
@@ -24,7 +25,26 @@ def _memberships(user) -> list[dict]:
     ]
 
 
+def _invitations(user) -> list[dict]:
+    return [
+        {
+            "promotion": invitation.cohort.name,
+            "etat": invitation.status,
+            "envoyee_le": invitation.sent_at and invitation.sent_at.isoformat(),
+        }
+        for invitation in Invitation.objects.filter(user=user).select_related("cohort")
+    ]
+
+
 def declare_all() -> None:
+    # Erasure cancels what is still waiting; the states kept (sent, failed: a category, never
+    # the mail server's text) say nothing about the person once the account is nameless.
+    declare(
+        "cohorts.Invitation.user",
+        section="invitations",
+        export=_invitations,
+        erase=lambda user: invitations_cancel_for(user=user),
+    )
     declare(
         "cohorts.Membership.user",
         section="promotions",

@@ -8,14 +8,17 @@ see every cohort.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core import signing
-from django.db.models import QuerySet
+from django.db.models import Case, Count, F, FilteredRelation, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
+from elus2.outbox.models import FailureCategory, OutboxStatus
 from elus2.users.roles import Role, is_agency_admin, roles_of
 
-from .models import Cohort, ReportShare
+from .models import Cohort, Invitation, Membership, ReportShare
 
 REPORT_SHARE_SALT = "elus2.cohorts.report_share"
 
@@ -103,3 +106,72 @@ def report_share_list(*, cohort: Cohort) -> list[ReportShare]:
             share.state = "active"
         share.token = report_share_token(share)
     return shares
+
+
+# --- Invitations ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InvitationLine:
+    """One member and where their invitation stands, for the invitations page."""
+
+    user: object
+    status: str  # an OutboxStatus value, or "" when no invitation was kept (see below)
+    failure: str  # the FailureCategory's label, translated; never the mail server's text
+    sent_at: object
+    can_resend: bool
+
+
+INVITATION_ORDER = Case(
+    When(invitation__status=OutboxStatus.FAILED, then=Value(0)),
+    When(invitation__status__in=[OutboxStatus.PENDING, OutboxStatus.SENDING], then=Value(1)),
+    When(invitation__status__isnull=True, then=Value(2)),
+    When(invitation__status=OutboxStatus.CANCELLED, then=Value(3)),
+    default=Value(4),
+)
+
+
+def cohort_invitation_list(*, cohort: Cohort) -> QuerySet[Membership]:
+    """The cohort's members with their invitation, failures first, then those on their way,
+    then the others by name; one query per page. Members added before invitations were kept
+    (or by the demo) have none."""
+    return (
+        Membership.objects.filter(cohort=cohort)
+        .annotate(
+            invitation=FilteredRelation(
+                "user__cohort_invitations",
+                condition=Q(user__cohort_invitations__cohort=cohort),
+            ),
+            invitation_status=F("invitation__status"),
+            invitation_failure=F("invitation__failure"),
+            invitation_sent_at=F("invitation__sent_at"),
+            order=INVITATION_ORDER,
+        )
+        .select_related("user")
+        .order_by("order", "user__last_name", "user__first_name", "user__email")
+    )
+
+
+def invitation_lines(memberships) -> list[InvitationLine]:
+    return [
+        InvitationLine(
+            user=membership.user,
+            status=membership.invitation_status or "",
+            failure=str(FailureCategory(membership.invitation_failure).label)
+            if membership.invitation_failure
+            else "",
+            sent_at=membership.invitation_sent_at,
+            can_resend=membership.invitation_status
+            not in (OutboxStatus.PENDING, OutboxStatus.SENDING),
+        )
+        for membership in memberships
+    ]
+
+
+def cohort_invitation_summary(*, cohort: Cohort) -> dict[str, int]:
+    """How many invitations are sent, on their way, failed; one query."""
+    return Invitation.objects.filter(cohort=cohort).aggregate(
+        sent=Count("pk", filter=Q(status=OutboxStatus.SENT)),
+        pending=Count("pk", filter=Q(status__in=[OutboxStatus.PENDING, OutboxStatus.SENDING])),
+        failed=Count("pk", filter=Q(status=OutboxStatus.FAILED)),
+    )

@@ -1,292 +1,64 @@
-"""Writes of the cohorts app: invitations, report links, cohort settings.
+"""Writes of the cohorts app: invitations (the import, the e-mails through the outbox, « Renvoyer »)
+and report links.
 
-Called by the cohorts pages under /suivi/ (staff), by seed_demo, and by `reporting` (which resolves
-report links through selectors.py). An invitation finds or creates the account, makes it a member
-and enrols it through learning/services.py; it never writes learning's tables itself.
+Called by the cohorts pages under /suivi/ (staff), by the Celery tasks (tasks.py), by seed_demo,
+and by `reporting` (which resolves report links through selectors.py). An import finds or creates
+the accounts, makes them members and enrols them through learning/services.py, in a fixed number
+of queries per batch of rows; it writes one outbox row per new member and sends nothing itself:
+after the commit one task is published, and the worker sends each invitation (its own task,
+claimed, retried on transient errors). Reading the list is parsing.py's.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime
 import logging
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
-from elus2.learning.services import enrolment_create
-from elus2.users.models import Mandate
+from elus2.learning.services import enrolments_create_invited
+from elus2.outbox.models import OutboxStatus
+from elus2.outbox.services import (
+    OutboxRetry,
+    Publish,
+    outbox_cancel,
+    outbox_claim,
+    outbox_enqueue_due,
+    outbox_finish,
+    outbox_send_failed,
+    outbox_sent,
+)
 from elus2.users.roles import Role
 from elus2.users.services import INVITATION_LINK_LIFETIME, sign_in_link_create
 
-from .models import Cohort, Membership, ReportShare
+from .models import Cohort, Invitation, Membership, ReportShare
+from .parsing import InvitationRow
 from .selectors import report_share_token
 
 logger = logging.getLogger(__name__)
 
-MAX_SOURCE_BYTES = 1024 * 1024  # a pasted list or a CSV file; thousands of rows fit easily
-MAX_ROWS = 2000  # one import sends one email per new member, synchronously
 REPORT_SHARE_MAX_DAYS = 365
-NAME_MAX_LENGTH = 150  # AbstractUser's first_name / last_name
-
-EMAIL_HEADERS = {"email", "e-mail", "mail", "courriel", "adresse e-mail", "adresse email"}
-HEADER_ALIASES = {
-    "email": EMAIL_HEADERS,
-    "first_name": {"prenom", "first_name", "firstname", "first name"},
-    "last_name": {"nom", "last_name", "lastname", "last name", "nom de famille"},
-    "mandate": {"mandat", "mandate", "fonction"},
-}
-POSITIONAL = ["email", "first_name", "last_name", "mandate"]
+IMPORT_BATCH = 500  # rows written per round of queries (and under SQLite's parameter limit)
+INVITATION_MAX_ATTEMPTS = 5
+# Longer than the send task's hard time limit (tasks.py): a task past its lease is killed before
+# another worker may claim its row.
+INVITATION_LEASE_SECONDS = 600
+INVITATION_PUBLISH_BATCH = 2000
 
 
-# --- Parsing --------------------------------------------------------------------------------------
-
-
-class InvitationSourceRefused(Exception):
-    """The whole input is unusable (empty, binary, too big): nothing to read line by line."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class InvitationRow:
-    line: int
-    email: str
-    first_name: str = ""
-    last_name: str = ""
-    mandate: str = ""
-
-
-@dataclass(frozen=True)
-class InvitationError:
-    line: int
-    text: str  # the line as typed, to show beside the message
-    message: str
-
-
-def _simplify(text: str) -> str:
-    """Lower case, no accents, no inclusive-writing endings: « Conseiller·ère municipal·e »,
-    « conseiller municipal » and « conseiller_municipal » all read the same."""
-    text = re.sub(r"[·.]\w+", "", text.strip().lower())
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = text.replace("_", " ").replace("-", " ").replace("’", "'")
-    return " ".join(text.split())
-
-
-def _gendered_forms(label: str) -> set[str]:
-    """« Conseiller·ère municipal·e » → the masculine and feminine spellings people type:
-    « Conseiller municipal », « Conseillère municipale »."""
-    masculine, feminine = [], []
-    for word in label.split():
-        stem, _dot, suffix = word.partition("·")
-        masculine.append(stem)
-        if not suffix:
-            feminine.append(stem)
-        elif suffix == "ère" and stem.endswith("er"):
-            feminine.append(stem[:-2] + "ère")
-        elif suffix == "rice" and stem.endswith("teur"):
-            feminine.append(stem[:-3] + "rice")
-        else:
-            feminine.append(stem + suffix)
-    return {" ".join(masculine), " ".join(feminine)}
-
-
-def _mandate_lookup() -> dict[str, str]:
-    """Typed mandate (simplified) → Mandate value: the value itself, or its label in French or
-    in the current language, with or without inclusive writing, masculine or feminine."""
-    lookup: dict[str, str] = {}
-    for value, label in Mandate.choices:
-        lookup[_simplify(value)] = value
-        with translation.override("fr"):
-            labels = {str(label), str(Mandate(value).label)}
-        labels.add(str(label))
-        for text in labels:
-            lookup[_simplify(text)] = value
-            for form in _gendered_forms(text):
-                lookup[_simplify(form)] = value
-    return lookup
-
-
-def invitation_source_read(upload) -> str:
-    """The text of an uploaded CSV: refuses empty, too big and binary files; reads UTF-8 (with or
-    without the BOM Excel adds) and falls back to Windows-1252, what Excel writes by default."""
-    size = getattr(upload, "size", None)
-    if size is not None and size > MAX_SOURCE_BYTES:
-        raise InvitationSourceRefused(
-            _("Le fichier est trop volumineux (1 Mo au maximum). Découpez-le en plusieurs envois.")
-        )
-    data = upload.read(MAX_SOURCE_BYTES + 1)
-    if len(data) > MAX_SOURCE_BYTES:
-        raise InvitationSourceRefused(
-            _("Le fichier est trop volumineux (1 Mo au maximum). Découpez-le en plusieurs envois.")
-        )
-    if not data.strip():
-        raise InvitationSourceRefused(_("Le fichier est vide."))
-    if b"\x00" in data:
-        raise InvitationSourceRefused(
-            _(
-                "Ce fichier n'est pas un fichier texte. Enregistrez le tableau au format CSV "
-                "(« CSV UTF-8 » dans Excel) puis envoyez-le à nouveau."
-            )
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _delimiter(text: str) -> str:
-    """The separator of the first non-empty line: `;` (French Excel), tab, or `,`."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {delimiter: first.count(delimiter) for delimiter in (";", "\t", ",")}
-    best = max(counts, key=lambda delimiter: counts[delimiter])
-    return best if counts[best] else ","
-
-
-def _header_columns(cells: list[str]) -> dict[str, int] | None:
-    """Column positions when this row is a header: one cell names the email column and none
-    holds an address. The columns may then come in any order."""
-    simplified = [_simplify(cell) for cell in cells]
-    email_names = {_simplify(name) for name in EMAIL_HEADERS}
-    if any("@" in cell for cell in cells) or not email_names & set(simplified):
-        return None
-    columns: dict[str, int] = {}
-    for index, name in enumerate(simplified):
-        for key, aliases in HEADER_ALIASES.items():
-            if name in {_simplify(alias) for alias in aliases} and key not in columns:
-                columns[key] = index
-    return columns
-
-
-def invitation_rows_parse(source) -> tuple[list[InvitationRow], list[InvitationError]]:
-    """Read pasted lines or a CSV (text, or an uploaded file) into rows to invite and errors.
-
-    One person per line: `email, prénom, nom, mandat` (only the email is required), separated
-    by commas, semicolons or tabs; an optional header row (email, prenom, nom, mandat) may put the
-    columns in any order. Bad lines (malformed address, address already seen, unknown mandate)
-    are reported with their line number and the good ones are kept. Raises
-    InvitationSourceRefused when there is nothing usable at all."""
-    text = source if isinstance(source, str) else invitation_source_read(source)
-    if len(text.encode()) > MAX_SOURCE_BYTES:
-        raise InvitationSourceRefused(
-            _("La liste est trop longue (1 Mo au maximum). Découpez-la en plusieurs envois.")
-        )
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise InvitationSourceRefused(_("La liste est vide : saisissez au moins une adresse."))
-    mandates = _mandate_lookup()
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text), skipinitialspace=True)
-    columns = dict(zip(POSITIONAL, range(len(POSITIONAL)), strict=True))
-    rows: list[InvitationRow] = []
-    errors: list[InvitationError] = []
-    seen: dict[str, int] = {}
-    first_row = True
-    raw_lines = text.splitlines()
-    try:
-        for cells in reader:
-            line = reader.line_num
-            cells = [cell.strip() for cell in cells]
-            if not any(cells):
-                continue
-            if first_row:
-                first_row = False
-                header = _header_columns(cells)
-                if header is not None:
-                    columns = header
-                    continue
-            if len(rows) + len(errors) >= MAX_ROWS:
-                errors.append(
-                    InvitationError(
-                        line,
-                        "",
-                        _("Au-delà de %(max)s lignes : envoyez la suite séparément.")
-                        % {"max": MAX_ROWS},
-                    )
-                )
-                break
-            raw = raw_lines[line - 1] if 0 < line <= len(raw_lines) else ""
-            row, error = _row_read(line, raw, cells, columns, mandates, seen)
-            if error:
-                errors.append(error)
-            else:
-                rows.append(row)
-    except csv.Error:
-        errors.append(
-            InvitationError(
-                reader.line_num + 1,
-                "",
-                _("Ligne illisible (guillemet non fermé ?) : la lecture s'arrête ici."),
-            )
-        )
-    return rows, errors
-
-
-def _row_read(
-    line: int,
-    raw: str,
-    cells: list[str],
-    columns: dict[str, int],
-    mandates: dict[str, str],
-    seen: dict,
-) -> tuple[InvitationRow | None, InvitationError | None]:
-    def cell(key: str) -> str:
-        index = columns.get(key)
-        return cells[index] if index is not None and index < len(cells) else ""
-
-    typed = (raw or ", ".join(cells))[:500]
-    email = cell("email").strip("<>").lower()
-    if not email:
-        return None, InvitationError(line, typed, _("Adresse e-mail manquante."))
-    try:
-        validate_email(email)
-    except ValidationError:
-        return None, InvitationError(
-            line, typed, _("« %(email)s » n'est pas une adresse e-mail valide.") % {"email": email}
-        )
-    if email in seen:
-        return None, InvitationError(
-            line,
-            typed,
-            _("Adresse en double : déjà présente ligne %(line)s.") % {"line": seen[email]},
-        )
-    mandate_typed = cell("mandate")
-    mandate = mandates.get(_simplify(mandate_typed), "") if mandate_typed else ""
-    if mandate_typed and not mandate:
-        return None, InvitationError(
-            line,
-            typed,
-            _("Mandat inconnu : « %(mandate)s ». Mandats possibles : %(choices)s.")
-            % {
-                "mandate": mandate_typed,
-                "choices": ", ".join(str(label) for label in Mandate.labels),
-            },
-        )
-    first_name, last_name = cell("first_name"), cell("last_name")
-    if len(first_name) > NAME_MAX_LENGTH or len(last_name) > NAME_MAX_LENGTH:
-        return None, InvitationError(
-            line, typed, _("Prénom ou nom trop long (%(max)s caractères au plus).") % {"max": 150}
-        )
-    seen[email] = line
-    return InvitationRow(line, email, first_name, last_name, mandate), None
-
-
-# --- Inviting -------------------------------------------------------------------------------------
+# --- Importing ------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -297,73 +69,189 @@ class InvitationReport:
     already_members: list[InvitationRow] = field(default_factory=list)
     accounts_created: int = 0
     emails_queued: int = 0
+    invitations_resent: int = 0  # members whose invitation had failed: queued again
 
     @property
     def changed(self) -> bool:
         return bool(self.added)
 
 
-def _course_path(course) -> str:
-    """The course's path on this site (get_url may be absolute when several sites exist)."""
-    return urlsplit(course.get_url() or "/").path or "/"
-
-
-def _user_find_or_create(row: InvitationRow):
-    """The account for this address (any case), filling only what is empty; or a new one with
-    no usable password: the emailed link signs them in."""
+def _users_find_or_create(rows: list[InvitationRow]) -> tuple[dict[str, object], int]:
+    """The account of each row's address (any case), filling only what is empty; new accounts
+    have no usable password (the emailed link signs them in). Five queries at most, whatever the
+    number of rows; a concurrent import creating the same account is absorbed by the unique
+    email. Returns {email: user} and how many accounts this call created."""
     User = get_user_model()
-    user = User.objects.filter(email__iexact=row.email).first()
-    created = False
-    if user is None:
-        try:
-            with transaction.atomic():
-                user = User.objects.create_user(
+    emails = [row.email for row in rows]
+
+    def existing() -> dict[str, object]:
+        return {
+            user.email_lower: user
+            for user in User.objects.annotate(email_lower=Lower("email")).filter(
+                email_lower__in=emails
+            )
+        }
+
+    users = existing()
+    missing = [row for row in rows if row.email not in users]
+    if missing:
+        unusable = make_password(None)
+        User.objects.bulk_create(
+            [
+                User(
                     email=row.email,
                     first_name=row.first_name,
                     last_name=row.last_name,
                     mandate=row.mandate,
+                    password=unusable,
                 )
-                created = True
-        except IntegrityError:  # a concurrent import created it first
-            user = User.objects.get(email__iexact=row.email)
-    if not created:
-        updates = {
-            name: value
+                for row in missing
+            ],
+            ignore_conflicts=True,
+        )
+        before = set(users)
+        users = existing()
+        created = len(set(users) - before)
+    else:
+        created = 0
+    changed = []
+    for row in rows:
+        user = users[row.email]
+        fields = [
+            (name, value)
             for name, value in (
                 ("first_name", row.first_name),
                 ("last_name", row.last_name),
                 ("mandate", row.mandate),
             )
             if value and not getattr(user, name)
-        }
-        if updates:
-            for name, value in updates.items():
-                setattr(user, name, value)
-            user.save(update_fields=list(updates))
-    if not EmailAddress.objects.filter(user=user, email__iexact=user.email).exists():
-        try:
-            with transaction.atomic():
-                EmailAddress.objects.create(
-                    user=user,
-                    email=user.email,
-                    verified=True,
-                    primary=not EmailAddress.objects.filter(user=user, primary=True).exists(),
+        ]
+        for name, value in fields:
+            setattr(user, name, value)
+        if fields:
+            changed.append(user)
+    if changed:
+        User.objects.bulk_update(changed, ["first_name", "last_name", "mandate"])
+    return users, created
+
+
+def _email_addresses_ensure(users: list) -> None:
+    """A verified address for allauth, primary when the person has none: one read, one insert."""
+    known = {
+        (user_id, email.lower(), primary)
+        for user_id, email, primary in EmailAddress.objects.filter(user__in=users).values_list(
+            "user_id", "email", "primary"
+        )
+    }
+    with_address = {(user_id, email) for user_id, email, _primary in known}
+    with_primary = {user_id for user_id, _email, primary in known if primary}
+    EmailAddress.objects.bulk_create(
+        [
+            EmailAddress(
+                user=user, email=user.email, verified=True, primary=user.pk not in with_primary
+            )
+            for user in users
+            if (user.pk, user.email.lower()) not in with_address
+        ],
+        ignore_conflicts=True,  # made meanwhile by a concurrent import
+    )
+
+
+def _memberships_create(*, cohort: Cohort, user_ids: list[int], invited_by) -> set[int]:
+    """Make them members; returns who was not a member before (the unique constraint settles
+    races: a concurrent import of the same person adds one membership)."""
+    before = set(
+        Membership.objects.filter(cohort=cohort, user_id__in=user_ids).values_list(
+            "user_id", flat=True
+        )
+    )
+    new = [user_id for user_id in user_ids if user_id not in before]
+    Membership.objects.bulk_create(
+        [Membership(cohort=cohort, user_id=user_id, invited_by=invited_by) for user_id in new],
+        ignore_conflicts=True,
+    )
+    return set(new)
+
+
+@transaction.atomic
+def cohort_members_invite(
+    *, cohort: Cohort, rows: list[InvitationRow], invited_by, notify: bool = True
+) -> InvitationReport:
+    """Make each row's person a member of the cohort, enrolled in each of its courses, and put an
+    invitation for each new member in the outbox. Idempotent: someone already a member is neither
+    changed nor invited again (their enrolments are still ensured, so a course added to the
+    cohort since reaches them). A fixed number of queries per IMPORT_BATCH rows, and no mail in
+    the request: the commit publishes one task, and the worker sends. `notify=False` (seed_demo)
+    adds people without invitation."""
+    report = InvitationReport()
+    courses = list(cohort.courses.order_by("path"))
+    learners, _created = Group.objects.get_or_create(name=Role.LEARNER)
+    User = get_user_model()
+    for start in range(0, len(rows), IMPORT_BATCH):
+        batch = rows[start : start + IMPORT_BATCH]
+        users, created = _users_find_or_create(batch)
+        report.accounts_created += created
+        people = list({user.pk: user for user in users.values()}.values())
+        _email_addresses_ensure(people)
+        User.groups.through.objects.bulk_create(
+            [User.groups.through(user_id=user.pk, group_id=learners.pk) for user in people],
+            ignore_conflicts=True,
+        )
+        user_ids = [user.pk for user in people]
+        added = _memberships_create(cohort=cohort, user_ids=user_ids, invited_by=invited_by)
+        for course in courses:
+            enrolments_create_invited(user_ids=user_ids, course=course)
+        if notify and added:
+            Invitation.objects.bulk_create(
+                [Invitation(cohort=cohort, user_id=user_id) for user_id in sorted(added)],
+                ignore_conflicts=True,
+            )
+            report.emails_queued += len(added)
+        if notify:
+            # Importing the list again is how staff retry: a failed invitation goes again.
+            resent = _invitations_reset(
+                Invitation.objects.filter(
+                    cohort=cohort,
+                    user_id__in=set(user_ids) - added,
+                    status=OutboxStatus.FAILED,
                 )
-        except IntegrityError:
-            pass  # created meanwhile by a concurrent import
-    return user, created
+            )
+            report.invitations_resent += resent
+            report.emails_queued += resent
+        for row in batch:
+            group = report.added if users[row.email].pk in added else report.already_members
+            group.append(row)
+    if report.emails_queued:
+        _publish_on_commit(cohort.pk)
+    return report
 
 
-def _membership_create(*, cohort: Cohort, user, invited_by) -> bool:
-    """True when this call made them a member (the unique constraint settles races)."""
-    if Membership.objects.filter(cohort=cohort, user=user).exists():
-        return False
-    try:
-        with transaction.atomic():
-            Membership.objects.create(cohort=cohort, user=user, invited_by=invited_by)
-    except IntegrityError:
-        return False
-    return True
+def _publish_on_commit(cohort_id: int) -> None:
+    """After the commit, one task that publishes the cohort's due invitations (not one per row:
+    the request stays short whatever the list). Like delay_on_commit(), but a broker that cannot
+    be reached is logged, not shown as an error after a committed import: the invitations stay
+    pending, and beat's « send pending » publishes them."""
+    from .tasks import invitations_enqueue_task
+
+    def publish() -> None:
+        try:
+            invitations_enqueue_task.delay(cohort_id)
+        except Exception as error:  # kombu OperationalError, redis errors, OSError…
+            logger.warning(
+                "cohort invitations: broker unreachable (%s); cohort %s waits for send pending",
+                type(error).__name__,
+                cohort_id,
+            )
+
+    transaction.on_commit(publish)
+
+
+# --- Sending --------------------------------------------------------------------------------------
+
+
+def _course_path(course) -> str:
+    """The course's path on this site (get_url may be absolute when several sites exist)."""
+    return urlsplit(course.get_url() or "/").path or "/"
 
 
 def _invitation_message(*, user, cohort: Cohort, course, link: str) -> mail.EmailMultiAlternatives:
@@ -381,63 +269,110 @@ def _invitation_message(*, user, cohort: Cohort, course, link: str) -> mail.Emai
     return message
 
 
-def _send_after_commit(messages: list[mail.EmailMultiAlternatives]) -> None:
-    """Sent once the import is committed: a rolled-back import emails nobody. A mail server
-    failure is logged, not shown to staff as an error page: the members are in, and a login code
-    or a new invitation reaches them later."""
-    if not messages:
-        return
+# The send task retries on this (a transient failure: the row is pending again).
+InvitationRetry = OutboxRetry
 
-    def send() -> None:
-        try:
-            with mail.get_connection() as connection:
-                connection.send_messages(messages)
-        except Exception:
-            logger.exception("cohort invitations: %s messages not sent", len(messages))
 
-    transaction.on_commit(send)
+def invitation_send(*, invitation_id: int, now: datetime.datetime | None = None) -> str:
+    """Send one invitation at most once: claimed first (a second delivery of the task finds it
+    taken or sent), with a sign-in link made now. Returns "sent", "cancelled" (the person left
+    the cohort or the account is closed), "failed", or why nothing was done ("busy", "done",
+    "gone"). Raises InvitationRetry on a transient error (the row is pending again)."""
+    now = now or timezone.now()
+    claimed = outbox_claim(
+        Invitation,
+        invitation_id,
+        now=now,
+        max_attempts=INVITATION_MAX_ATTEMPTS,
+        lease_seconds=INVITATION_LEASE_SECONDS,
+    )
+    if claimed is not True:
+        return claimed
+    invitation = Invitation.objects.select_related("user", "cohort", "cohort__organisation").get(
+        pk=invitation_id
+    )
+    user = invitation.user
+    if (
+        not user.is_active
+        or user.anonymised_at is not None
+        or not Membership.objects.filter(cohort=invitation.cohort, user=user).exists()
+    ):
+        outbox_finish(invitation, status=OutboxStatus.CANCELLED)
+        return "cancelled"
+    course = invitation.cohort.courses.order_by("path").first()
+    link = sign_in_link_create(
+        user=user,
+        next_url=_course_path(course) if course else "/parcours/",
+        lifetime=INVITATION_LINK_LIFETIME,
+    )
+    message = _invitation_message(user=user, cohort=invitation.cohort, course=course, link=link)
+    try:
+        message.send()
+    except Exception as error:
+        return outbox_send_failed(invitation, error, now=now, max_attempts=INVITATION_MAX_ATTEMPTS)
+    outbox_sent(invitation, now=timezone.now())
+    return "sent"
+
+
+def invitations_enqueue_due(
+    *,
+    publish: Publish,
+    cohort_ids: list[int] | None = None,
+    now: datetime.datetime | None = None,
+) -> int:
+    """Publish a send task for each invitation due (pending, or claimed by a worker that died);
+    see outbox_enqueue_due. Invitations go at any hour: they answer staff's import."""
+    rows = Invitation.objects.all()
+    if cohort_ids is not None:
+        rows = rows.filter(cohort_id__in=cohort_ids)
+    return outbox_enqueue_due(
+        rows,
+        publish=publish,
+        now=now or timezone.now(),
+        batch_size=INVITATION_PUBLISH_BATCH,
+        max_attempts=INVITATION_MAX_ATTEMPTS,
+    )
 
 
 @transaction.atomic
-def cohort_members_invite(
-    *, cohort: Cohort, rows: list[InvitationRow], invited_by, notify: bool = True
-) -> InvitationReport:
-    """Make each row's person a member of the cohort, enrolled in each of its courses, and email
-    new members a sign-in link to the (first) course. Idempotent: someone already a member is
-    neither changed nor emailed again (their enrolments are still ensured, so a course added to
-    the cohort since reaches them). `notify=False` (seed_demo) adds people without link or mail."""
-    report = InvitationReport()
-    courses = list(cohort.courses.order_by("path"))
-    learners, _created = Group.objects.get_or_create(name=Role.LEARNER)
-    outgoing: list[mail.EmailMultiAlternatives] = []
-    for row in rows:
-        user, created = _user_find_or_create(row)
-        report.accounts_created += int(created)
-        user.groups.add(learners)
-        added = _membership_create(cohort=cohort, user=user, invited_by=invited_by)
-        for course in courses:
-            enrolment_create(user=user, course=course, invited=True)
-        if not added:
-            report.already_members.append(row)
-            continue
-        report.added.append(row)
-        if not notify:
-            continue
-        first_course = courses[0] if courses else None
-        link = sign_in_link_create(
-            user=user,
-            next_url=_course_path(first_course) if first_course else "/parcours/",
-            lifetime=INVITATION_LINK_LIFETIME,
+def invitation_resend(*, cohort: Cohort, user_id: int) -> bool:
+    """Staff's « Renvoyer »: the member's invitation goes again, with a new link, whatever
+    happened to the last one (sent, failed, cancelled, or made before invitations were kept).
+    False when it is already on its way, or the person is not a member. Sent by the worker."""
+    if not Membership.objects.filter(cohort=cohort, user_id=user_id).exists():
+        return False
+    invitation, created = Invitation.objects.get_or_create(cohort=cohort, user_id=user_id)
+    if not created:
+        on_its_way = Q(status=OutboxStatus.PENDING) | Q(
+            status=OutboxStatus.SENDING, lease_until__gte=timezone.now()
         )
-        outgoing.append(
-            _invitation_message(user=user, cohort=cohort, course=first_course, link=link)
-        )
-    report.emails_queued = len(outgoing)
-    _send_after_commit(outgoing)
-    return report
+        if not _invitations_reset(Invitation.objects.filter(pk=invitation.pk).exclude(on_its_way)):
+            return False
+    _publish_on_commit(cohort.pk)
+    return True
 
 
-# --- Report links and settings --------------------------------------------------------------------
+def _invitations_reset(rows) -> int:
+    """Pending again from scratch: due now, all attempts available (a new link is made when
+    it is sent)."""
+    return rows.update(
+        status=OutboxStatus.PENDING,
+        send_after=timezone.now(),
+        enqueued_at=None,
+        claimed_at=None,
+        lease_until=None,
+        attempts=0,
+        failure="",
+    )
+
+
+@transaction.atomic
+def invitations_cancel_for(*, user) -> int:
+    """Erasure: no invitation still waiting goes to this person."""
+    return outbox_cancel(Invitation.objects.filter(user=user))
+
+
+# --- Report links --------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -465,13 +400,3 @@ def report_share_revoke(*, share: ReportShare, by) -> bool:
     if revoked:
         share.revoked_at, share.revoked_by = now, by
     return bool(revoked)
-
-
-@transaction.atomic
-def cohort_stalled_days_set(*, cohort: Cohort, days: int) -> Cohort:
-    """How many days without activity flag a member « à relancer » on the dashboard."""
-    if not 1 <= int(days) <= 365:
-        raise ValueError("days must be between 1 and 365")
-    cohort.stalled_after_days = int(days)
-    cohort.save(update_fields=["stalled_after_days"])
-    return cohort

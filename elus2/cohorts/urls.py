@@ -8,6 +8,12 @@ app_name = "cohorts"
 
 urlpatterns = [
     path("promotions/<id:cohort_id>/inviter/", views.cohort_invite, name="invite"),
+    path("promotions/<id:cohort_id>/invitations/", views.cohort_invitations, name="invitations"),
+    path(
+        "promotions/<id:cohort_id>/invitations/<id:user_id>/renvoyer/",
+        views.invitation_resend_view,
+        name="invitation_resend",
+    ),
     path(
         "promotions/<id:cohort_id>/liens-rapport/",
         views.cohort_report_links,

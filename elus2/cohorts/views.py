@@ -1,4 +1,5 @@
-"""Staff pages under /suivi/: invite members, share the client report.
+"""Staff pages under /suivi/: invite members, follow and resend their invitations, share the client
+report.
 
 Every view takes the cohort through selectors.cohort_get_visible, so a cohort outside the
 viewer's scope answers 404 like one that does not exist. Views check shapes and call services.
@@ -9,6 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -16,14 +19,22 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import InvitationForm, ReportShareForm
 from .models import ReportShare
-from .selectors import cohort_get_visible, report_share_list
+from .parsing import InvitationSourceRefused, invitation_rows_parse
+from .selectors import (
+    cohort_get_visible,
+    cohort_invitation_list,
+    cohort_invitation_summary,
+    invitation_lines,
+    report_share_list,
+)
 from .services import (
-    InvitationSourceRefused,
     cohort_members_invite,
-    invitation_rows_parse,
+    invitation_resend,
     report_share_create,
     report_share_revoke,
 )
+
+INVITATIONS_PER_PAGE = 50
 
 # The client report itself is served by `reporting` (/rapport/<token>/). Reversing its URL by name
 # is not an import, so the layers hold; the fixed path covers a project without that app.
@@ -66,6 +77,40 @@ def cohort_invite(request, cohort_id: int):
     return render(
         request, "cohorts/cohort_invite.html", {"cohort": cohort, "form": form}, status=400
     )
+
+
+@login_required
+def cohort_invitations(request, cohort_id: int):
+    """Each member's invitation: sent, on its way, failed (with a category), and « Renvoyer »."""
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)  # scope first: 404
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
+    page = Paginator(cohort_invitation_list(cohort=cohort), INVITATIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "cohorts/cohort_invitations.html",
+        {
+            "cohort": cohort,
+            "page_obj": page,
+            "lines": invitation_lines(page.object_list),
+            "summary": cohort_invitation_summary(cohort=cohort),
+        },
+    )
+
+
+@login_required
+@require_POST
+def invitation_resend_view(request, cohort_id: int, user_id: int):
+    cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
+    if invitation_resend(cohort=cohort, user_id=user_id):
+        messages.success(request, _("L'invitation va être renvoyée, avec un nouveau lien."))
+    else:
+        messages.info(request, _("Cette invitation est déjà en cours d'envoi."))
+    url = reverse("cohorts:invitations", args=[cohort.pk])
+    page = request.POST.get("page", "")
+    return redirect(f"{url}?page={page}" if page.isdigit() else url)
 
 
 @login_required

@@ -39,10 +39,6 @@ class LessonState:
         return self.state_of(self.lesson_id)
 
     @property
-    def first_to_do(self) -> OutlineLesson | None:
-        return next((lesson for lesson in self.lessons if self.state_of(lesson.id) != DONE), None)
-
-    @property
     def locked_by(self) -> OutlineLesson | None:
         """In an ordered course, the earlier lesson still to finish before this one opens."""
         if not self.outline.unlock_in_order:

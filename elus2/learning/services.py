@@ -140,23 +140,77 @@ def _refuse_if_locked(outline: Outline | None, lesson: LessonPage, done_ids: set
             raise LessonLocked(item)
 
 
-@transaction.atomic
-def enrolment_figures_refresh(*, course: CoursePage) -> int:
+# Enrolments refreshed per transaction when content changes: each batch locks only its own rows,
+# for as long as one batch takes.
+FIGURES_REFRESH_BATCH = 500
+
+
+def enrolment_figures_refresh(*, course: CoursePage, batch_size: int | None = None) -> int:
     """Content changed (a lesson published, unpublished or moved): bring every enrolment's
-    figures and next lesson in line with the course as it now is. Returns the rows updated."""
+    figures and next lesson in line with the course as it now is. Returns the rows updated.
+
+    Runs in the worker (tasks.enrolment_figures_refresh_task, enqueued after the publish
+    commits), never in the approver's request: enrolments are read in primary-key batches, each
+    locked and rewritten in its own short transaction, so learners completing lessons meanwhile
+    wait for one batch at most. Idempotent: the figures are recomputed from the progress rows,
+    so a second run (a redelivered task, two publishes) writes the same values."""
+    size = batch_size or FIGURES_REFRESH_BATCH
     outline = outline_build(course)
-    now = timezone.now()
-    enrolments = list(Enrolment.objects.select_for_update().filter(course=course))
-    done = defaultdict(set)  # enrolment id → lessons done, for all of them in one read
-    for enrolment_id, lesson_id in LessonProgress.objects.filter(
-        enrolment__course=course, completed_at__isnull=False
-    ).values_list("enrolment_id", "lesson_id"):
-        done[enrolment_id].add(lesson_id)
-    for enrolment in enrolments:
-        _refresh_figures(enrolment, outline, now, done[enrolment.pk])
-    Enrolment.objects.bulk_update(enrolments, FIGURE_FIELDS, batch_size=500)
-    learner_pages_changed_many(user_ids=[enrolment.user_id for enrolment in enrolments])
-    return len(enrolments)
+    refreshed = 0
+    last_pk = 0
+    while True:
+        with transaction.atomic():
+            enrolments = list(
+                Enrolment.objects.select_for_update()
+                .filter(course=course, pk__gt=last_pk)
+                .order_by("pk")[:size]
+            )
+            if not enrolments:
+                break
+            last_pk = enrolments[-1].pk
+            done = defaultdict(set)  # enrolment id → lessons done, for the batch in one read
+            for enrolment_id, lesson_id in LessonProgress.objects.filter(
+                enrolment__in=[enrolment.pk for enrolment in enrolments],
+                completed_at__isnull=False,
+            ).values_list("enrolment_id", "lesson_id"):
+                done[enrolment_id].add(lesson_id)
+            now = timezone.now()
+            for enrolment in enrolments:
+                _refresh_figures(enrolment, outline, now, done[enrolment.pk])
+            Enrolment.objects.bulk_update(enrolments, FIGURE_FIELDS)
+            learner_pages_changed_many(user_ids=[enrolment.user_id for enrolment in enrolments])
+        refreshed += len(enrolments)
+        if len(enrolments) < size:
+            break
+    return refreshed
+
+
+@transaction.atomic
+def enrolments_create_invited(*, user_ids: list[int], course: CoursePage) -> int:
+    """Enrol people invited through a cohort, many at once (an import): one read and one
+    insert whatever their number. Idempotent: whoever is enrolled already is left as is, and
+    a concurrent enrolment of the same person is ignored. Returns how many were enrolled."""
+    outline = course_outline(course_path=course.path)
+    lessons = outline.lessons if outline else []
+    existing = set(
+        Enrolment.objects.filter(course=course, user_id__in=user_ids).values_list(
+            "user_id", flat=True
+        )
+    )
+    new = [
+        Enrolment(
+            user_id=user_id,
+            course=course,
+            lessons_total=len(lessons),
+            next_lesson_id=lessons[0].id if lessons else None,
+            minutes_left=sum(lesson.minutes for lesson in lessons),
+        )
+        for user_id in dict.fromkeys(user_ids)
+        if user_id not in existing
+    ]
+    Enrolment.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
+    learner_pages_changed_many(user_ids=[enrolment.user_id for enrolment in new])
+    return len(new)
 
 
 @transaction.atomic

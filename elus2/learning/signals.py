@@ -1,21 +1,30 @@
-"""Keep enrolment figures true when course content changes under them."""
+"""Keep enrolment figures true when course content changes under them: the refresh runs in the
+worker once the publish (or move) has committed, never in the editor's request."""
 
+from functools import partial
+
+from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from courses.models import CoursePage, LessonPage, ModulePage
 from courses.outline import course_path_of
 
-from .services import enrolment_figures_refresh
+from .tasks import enrolment_figures_refresh_task
 
 
 def _refresh_course_of(page) -> None:
     page = page.specific
     if not isinstance(page, LessonPage | ModulePage):
         return
-    course = CoursePage.objects.filter(path=course_path_of(page)).first()
+    _refresh_later(CoursePage.objects.filter(path=course_path_of(page)).first())
+
+
+def _refresh_later(course: CoursePage | None) -> None:
+    """delay_on_commit(), robust: a broker that cannot be reached is logged after the publish
+    committed, instead of turning the editor's successful publish into an error page."""
     if course is not None:
-        enrolment_figures_refresh(course=course)
+        transaction.on_commit(partial(enrolment_figures_refresh_task.delay, course.pk), robust=True)
 
 
 @receiver(page_published)
@@ -31,6 +40,4 @@ def _page_moved(sender, instance, parent_page_before, parent_page_after, **kwarg
         # The course it left changed too.
         before = parent_page_before.specific
         if isinstance(before, ModulePage | CoursePage):
-            course = CoursePage.objects.filter(path=course_path_of(before)).first()
-            if course is not None:
-                enrolment_figures_refresh(course=course)
+            _refresh_later(CoursePage.objects.filter(path=course_path_of(before)).first())

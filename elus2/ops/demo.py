@@ -344,7 +344,8 @@ def demo_cohorts_ensure(course, *, quiz_attempts: bool = False) -> dict:
 
     from courses.outline import course_outline
     from elus2.cohorts.models import Cohort, Organisation, OrganisationKind
-    from elus2.cohorts.services import InvitationRow, cohort_members_invite
+    from elus2.cohorts.parsing import InvitationRow
+    from elus2.cohorts.services import cohort_members_invite
     from elus2.learning.models import Enrolment, EnrolmentStatus
 
     User = get_user_model()

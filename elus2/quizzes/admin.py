@@ -1,32 +1,11 @@
-"""Django admin for superusers: quiz settings (trainers use the Wagtail view in wagtail_hooks.py)
-and the attempts, read-only: they are learner history."""
+"""Django admin for superusers: the attempts, read-only (they are learner history). Quiz settings
+have one admin, Wagtail's « Réglages du quiz » (wagtail_hooks.py)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from courses.models import LessonPage
-
-from .models import QuizAttempt, QuizSettings
-
-
-@admin.register(QuizSettings)
-class QuizSettingsAdmin(admin.ModelAdmin):
-    list_display = (
-        "lesson",
-        "mode",
-        "pass_mark",
-        "attempts_allowed",
-        "questions_drawn",
-        "feedback_timing",
-    )
-    list_filter = ("mode", "feedback_timing")
-    search_fields = ("lesson__title",)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "lesson":
-            kwargs["queryset"] = LessonPage.objects.order_by("path")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+from .models import QuizAttempt
 
 
 @admin.register(QuizAttempt)

@@ -1,12 +1,15 @@
-"""Reminder outbox and rules (issue 7). Reads the apps below, writes only its own tables.
+"""Reminder rules and the reminders' outbox rows (issue 7). Reads the apps below, writes only its
+own tables; sending is the outbox's (elus2/outbox).
 
 The database is the source of truth: a sweep (Celery beat) inserts one `Reminder` row per
-(learner, rule, period) under a unique constraint, and a send task claims a row with a
+(learner, rule, period) under a unique constraint, and a send task claims a row with the outbox's
 conditional update before sending it. Staff tune the rules of each cohort (`CohortReminderPolicy`);
 cohorts without a policy row use the defaults below. Written only by services.py.
 """
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from elus2.outbox.models import OutboxRow, OutboxStatus
 from elus2.users.models import ReminderCategory
 
 
@@ -37,13 +41,13 @@ LEARNER_RULES = (Rule.STALLED, Rule.NOT_STARTED, Rule.DEADLINE_SOON, Rule.DEADLI
 
 
 class ReminderStatus(models.TextChoices):
-    PENDING = "pending", _("À envoyer")
-    SENDING = "sending", _("En cours d'envoi")
-    SENT = "sent", _("Envoyée")
+    PENDING = OutboxStatus.PENDING.value, OutboxStatus.PENDING.label
+    SENDING = OutboxStatus.SENDING.value, OutboxStatus.SENDING.label
+    SENT = OutboxStatus.SENT.value, OutboxStatus.SENT.label
     WITHHELD = "withheld", _("Retenue (groupe témoin)")
     SKIPPED = "skipped", _("Sans objet")
-    FAILED = "failed", _("Échec")
-    CANCELLED = "cancelled", _("Annulée")
+    FAILED = OutboxStatus.FAILED.value, OutboxStatus.FAILED.label
+    CANCELLED = OutboxStatus.CANCELLED.value, OutboxStatus.CANCELLED.label
 
 
 # A row in one of these states holds the learner's reminder of the week (see `week`).
@@ -109,7 +113,7 @@ class CohortReminderPolicy(models.Model):
         return f"{self.cohort_id}"
 
 
-class Reminder(models.Model):
+class Reminder(OutboxRow):
     """One reminder in the outbox: who, which rule, for which period, and where it stands.
 
     `period` makes a reminder happen once: the day the stall began (stalled), the invitation day
@@ -131,22 +135,17 @@ class Reminder(models.Model):
     )
     # Decided once by hashing (learner, cohort): the control group, which gets no email.
     held_back = models.BooleanField(default=False)
+    # A superset of the outbox's states: a reminder can also be withheld or skipped.
     status = models.CharField(
         max_length=16, choices=ReminderStatus.choices, default=ReminderStatus.PENDING
     )
     skip_reason = models.CharField(max_length=16, choices=SkipReason.choices, blank=True)
-    send_after = models.DateTimeField()
-    enqueued_at = models.DateTimeField(null=True, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    lease_until = models.DateTimeField(null=True, blank=True)
     week = models.DateField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    # When it was sent; for a held-back row, when it would have been (the measurement's start).
-    sent_at = models.DateTimeField(null=True, blank=True)
-    # First activity within 72 h after sent_at (recorded by the sweep).
+    # First activity within 72 h after sent_at (recorded by the sweep). For a held-back row,
+    # sent_at is when it would have been sent (the measurement's start).
     resumed_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+
+    release_fields: ClassVar[dict] = {"week": None}
 
     class Meta:
         verbose_name = _("relance")

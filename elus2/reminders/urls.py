@@ -1,5 +1,5 @@
-"""Staff's reminder page (under /suivi/, like the other follow-up pages) and the public
-one-click unsubscribe (/desinscription/<token>/: elus2/logscrub.py masks the token)."""
+"""Staff's reminder page (under /suivi/, like the other follow-up pages). The one-click
+unsubscribe is the outbox's (elus2/outbox/urls.py)."""
 
 from django.urls import path
 
@@ -13,5 +13,4 @@ urlpatterns = [
         views.cohort_reminders,
         name="cohort_reminders",
     ),
-    path("desinscription/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

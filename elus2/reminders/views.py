@@ -1,4 +1,4 @@
-"""Staff's reminder page for a cohort, and the one-click unsubscribe from an email.
+"""Staff's reminder page for a cohort (the one-click unsubscribe is the outbox's).
 
 The staff view takes the cohort through cohorts.selectors.cohort_get_visible: a cohort outside
 the viewer's scope answers 404. Views check shapes and call a service or a selector.
@@ -8,25 +8,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from elus2.cohorts.selectors import cohort_get_visible
-from elus2.users.models import ReminderCategory, User
 
 from .forms import CohortReminderPolicyForm
 from .selectors import cohort_reminder_effect, cohort_reminder_failures, cohort_reminder_policy_get
-from .services import (
-    cohort_reminder_policy_update,
-    reminder_unsubscribe,
-    unsubscribe_token_read,
-)
+from .services import cohort_reminder_policy_update
 
 
 @login_required
@@ -53,26 +44,3 @@ def cohort_reminders(request, cohort_id: int):
         },
         status=400 if form.errors else 200,
     )
-
-
-# One-click unsubscribe (RFC 8058): mail providers POST "List-Unsubscribe=One-Click" to the URL
-# of the List-Unsubscribe header, without cookies or CSRF token. The signed token is the only
-# credential, and all it can do is turn one reminder category off for one person.
-@csrf_exempt
-@never_cache
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token: str):
-    try:
-        user_id, category = unsubscribe_token_read(token)
-    except signing.BadSignature:
-        # A tampered or truncated link: 404, with a page that says nothing changed.
-        return render(request, "reminders/unsubscribe_invalid.html", status=404)
-    user = User.objects.filter(pk=user_id).only("pk", "email", "language").first()
-    if user is None:
-        raise Http404
-    label = ReminderCategory(category).label
-    if request.method == "GET":
-        # A GET only asks: link scanners and previews open links without meaning to act.
-        return render(request, "reminders/unsubscribe_confirm.html", {"category": label})
-    reminder_unsubscribe(user_id=user.pk, category=category)
-    return render(request, "reminders/unsubscribe_done.html", {"category": label})

@@ -66,14 +66,6 @@ def cohort_course_list(*, cohort: Cohort) -> list[CoursePage]:
     return list(cohort.courses.order_by("path"))
 
 
-def cohort_course_get(*, cohort: Cohort, course_id: int | None = None) -> CoursePage | None:
-    """The course asked for when it belongs to the cohort, else its first course (None when the
-    cohort has none yet)."""
-    courses = cohort_course_list(cohort=cohort)
-    chosen = next((course for course in courses if course.pk == course_id), None)
-    return chosen or (courses[0] if courses else None)
-
-
 def cohort_has_member(*, cohort: Cohort, user_id: int) -> bool:
     return Membership.objects.filter(cohort=cohort, user_id=user_id).exists()
 

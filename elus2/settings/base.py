@@ -172,6 +172,7 @@ INSTALLED_APPS = [
     "elus2.users",
     "elus2.evidence",
     "elus2.learning",
+    "elus2.outbox",
     "elus2.cohorts",
     "elus2.quizzes",
     "elus2.reminders",

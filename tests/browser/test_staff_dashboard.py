@@ -1,12 +1,14 @@
 """A chargé·e de suivi in Chromium: logs in with a password, opens the cohort dashboard, keeps
 only the learners to chase up, opens one, downloads the CSV; axe-core passes on every page, and
-the dashboard fits a 375 px phone."""
+the dashboard fits a 375 px phone. The invitations page, at 375 and 1280 px, shows each member's
+invitation and resends a failed one."""
 
 from __future__ import annotations
 
 import csv
 import datetime
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,8 @@ from tests.factories.reporting import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "motdepasse-de-test"  # tests/factories/users.py
+# A folder for the pages' screenshots, to look at them (unset: none are taken).
+SCREENSHOTS = os.environ.get("ELUS2_TEST_SCREENSHOTS", "")
 
 
 @pytest.fixture
@@ -133,6 +137,7 @@ def test_dashboard_on_a_phone(phone_page, live_server, cohort_world):
     for tail in (
         "relances/",
         "inviter/",
+        "invitations/",
         "liens-rapport/",
         "rapport/",
         "barometre/",
@@ -209,3 +214,55 @@ def test_demo_staff_member_on_the_demo_data(page, live_server, catalogue):
     refused = page.goto(f"{live_server.url}/suivi/promotions/{other.pk}/")
     assert refused.status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "Page introuvable"
+
+
+def invitations_in_every_state(cohort_world) -> None:
+    from elus2.cohorts.models import Invitation
+    from elus2.outbox.models import FailureCategory, OutboxStatus
+
+    people, cohort = cohort_world["people"], cohort_world["cohort"]
+    now = timezone.now()
+    for key, fields in {
+        "alice": {"status": OutboxStatus.SENT, "sent_at": now, "attempts": 1},
+        "bruno": {
+            "status": OutboxStatus.FAILED,
+            "failure": FailureCategory.RECIPIENT_REFUSED,
+            "attempts": 1,
+        },
+        "chloe": {
+            "status": OutboxStatus.PENDING,
+            "failure": FailureCategory.TEMPORARY,
+            "send_after": now + datetime.timedelta(minutes=2),
+            "attempts": 1,
+        },
+    }.items():  # david: a member from before invitations were kept
+        Invitation.objects.create(cohort=cohort, user=people[key], **fields)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_invitations_page_fits_and_resends(chromium, live_server, cohort_world, width):
+    from tests.browser.conftest import page_close, page_open
+
+    invitations_in_every_state(cohort_world)
+    cohort = cohort_world["cohort"]
+    options = {"viewport": {"width": width, "height": 900}}
+    if width < 400:
+        options.update(is_mobile=True, has_touch=True)
+    context, page = page_open(chromium, **options)
+    try:
+        url = f"/suivi/promotions/{cohort.pk}/invitations/"
+        log_in(page, live_server, cohort_world["staff"], url)
+        if SCREENSHOTS:
+            page.screenshot(path=f"{SCREENSHOTS}/invitations-{width}.png", full_page=True)
+        assert_no_horizontal_scroll(page)
+        assert_accessible(page)
+        rows = page.locator("table tbody tr").all_inner_texts()
+        assert "Adresse refusée par le serveur de messagerie" in rows[0]  # failures first
+        assert "Nouvel essai prévu" in rows[1]
+        assert "Aucune invitation enregistrée" in rows[2] and "Envoyée" in rows[3]
+        page.get_by_role("button", name="Renvoyer l'invitation à bruno@example.org").click()
+        page.wait_for_url(f"**{url}?page=1")
+        assert "L'invitation va être renvoyée" in page.locator("body").inner_text()
+        assert_no_horizontal_scroll(page)
+    finally:
+        page_close(context, page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from elus2.cohorts.services import (
+from elus2.cohorts.parsing import (
     MAX_SOURCE_BYTES,
     InvitationRow,
     InvitationSourceRefused,

@@ -10,12 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from elus2.cohorts.models import Membership
-from elus2.cohorts.services import (
-    cohort_members_invite,
-    cohort_stalled_days_set,
-    invitation_rows_parse,
-    report_share_create,
-)
+from elus2.cohorts.parsing import invitation_rows_parse
+from elus2.cohorts.services import cohort_members_invite, report_share_create
 from elus2.learning.models import Enrolment
 from elus2.users.models import SignInLink
 from elus2.users.roles import Role
@@ -204,12 +200,3 @@ def test_report_share_days_are_bounded():
     for days in (0, 366, -3):
         with pytest.raises(ValueError):
             report_share_create(cohort=cohort, created_by=None, days=days)
-
-
-def test_cohort_stalled_days_set():
-    cohort = CohortFactory()
-    cohort_stalled_days_set(cohort=cohort, days=14)
-    cohort.refresh_from_db()
-    assert cohort.stalled_after_days == 14
-    with pytest.raises(ValueError):
-        cohort_stalled_days_set(cohort=cohort, days=0)

@@ -13,8 +13,8 @@ from django.urls import URLPattern, URLResolver, reverse
 
 from elus2.cohorts import urls as cohort_urls
 from elus2.cohorts.models import Membership, ReportShare
+from elus2.cohorts.parsing import MAX_SOURCE_BYTES
 from elus2.cohorts.selectors import report_share_resolve
-from elus2.cohorts.services import MAX_SOURCE_BYTES
 from tests.factories.cohorts import (
     CohortFactory,
     agency_admin_create,
@@ -68,7 +68,7 @@ def urls_for(cohort) -> list[str]:
     """Every URL of the cohorts app, filled in for `cohort` (a share of it for share ids), so a
     URL added later is covered without touching this test."""
     share = report_share_make(cohort)
-    values = {"cohort_id": cohort.pk, "share_id": share.pk}
+    values = {"cohort_id": cohort.pk, "share_id": share.pk, "user_id": UserFactory().pk}
     urls = []
     for pattern in all_patterns(cohort_urls.urlpatterns):
         kwargs = {name: values[name] for name in pattern.pattern.converters}
@@ -99,7 +99,7 @@ def test_officials_get_404_and_anonymous_visitors_the_login_page(cohort):
 def test_assigned_staff_and_agency_admins_open_the_pages(staff_client, cohort):
     admin = client_for(agency_admin_create())
     for client in (staff_client, admin):
-        for name in ("invite", "report_links"):
+        for name in ("invite", "invitations", "report_links"):
             response = client.get(reverse(f"cohorts:{name}", args=[cohort.pk]))
             assert response.status_code == 200
             assert cohort.name in text(response)

@@ -20,7 +20,7 @@ REVIEWED_CSRF_EXEMPT: dict[str, str] = {
     "wagtail.admin.api.views.PagesAdminAPIViewSet": _READ_ONLY_ADMIN_API,
     "wagtail.images.api.admin.views.ImagesAdminAPIViewSet": _READ_ONLY_ADMIN_API,
     "wagtail.documents.api.admin.views.DocumentsAdminAPIViewSet": _READ_ONLY_ADMIN_API,
-    "elus2.reminders.views.unsubscribe": (
+    "elus2.outbox.views.unsubscribe": (
         "RFC 8058 one-click unsubscribe: mail providers POST without cookie or CSRF token. The "
         "signed token in the URL is the credential (a bad one gets 403), and all a POST can do "
         "is turn one reminder category off for that one person."

@@ -28,6 +28,7 @@ from tests.factories.learning import (
     learner_create,
     learning_course_build,
 )
+from tests.services import tasks_run_here
 
 pytestmark = pytest.mark.django_db
 
@@ -116,9 +117,12 @@ def test_unpublishing_a_lesson_keeps_its_records(built, learner, history):
     assert (figures.lessons_total, figures.lessons_completed) == (5, 2)
 
 
-def test_resume_skips_a_lesson_unpublished_since(built, learner, history):
+def test_resume_skips_a_lesson_unpublished_since(
+    built, learner, history, django_capture_on_commit_callbacks
+):
     assert history.next_lesson_id == built.lessons[2].pk
-    built.lessons[2].unpublish()
+    with tasks_run_here(), django_capture_on_commit_callbacks(execute=True):
+        built.lessons[2].unpublish()  # the figures' refresh runs after the commit
     client = client_for(learner)
     page = html.unescape(client.get(reverse("learning:my_learning")).content.decode())
     resume = re.search(r'<a class="button" href="([^"]+)">Reprendre', page)
@@ -181,9 +185,11 @@ def test_the_admin_deletes_a_lesson_without_records(built, history, admin_client
     assert LessonProgress.objects.filter(enrolment=history).count() == 2
 
 
-def test_the_figures_refresh_after_publishing_costs_the_same_for_3_and_30_learners(built):
-    """Publishing recounts every enrolment of the course in the publish request: one read of the
-    progress rows for all of them, not one per learner."""
+def test_the_figures_refresh_after_publishing_costs_the_same_for_3_and_30_learners(
+    built, django_capture_on_commit_callbacks
+):
+    """The refresh after a publish reads the progress rows of a batch of enrolments at once, not
+    one learner at a time."""
 
     def learners_with_history(count):
         for _ in range(count):
@@ -200,6 +206,7 @@ def test_the_figures_refresh_after_publishing_costs_the_same_for_3_and_30_learne
     few = refresh_queries()
     learners_with_history(27)
     assert refresh_queries() == few
-    built.lessons[0].unpublish()  # the figures follow the course as it now is
+    with tasks_run_here(), django_capture_on_commit_callbacks(execute=True):
+        built.lessons[0].unpublish()  # the figures follow the course as it now is
     for enrolment in Enrolment.objects.all():
         assert figures_of(enrolment) == figures_recount(enrolment)

@@ -1,10 +1,10 @@
-"""Quiz settings in the Django admin; attempts keep their lesson from being deleted in Wagtail's."""
+"""Quiz settings have one admin (Wagtail's); attempts keep their lesson from being deleted in Wagtail's."""
 
 from __future__ import annotations
 
 import pytest
 from django.contrib.messages import get_messages
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
 from elus2.quizzes.models import QuizAttempt, QuizMode, QuizSettings
@@ -25,30 +25,16 @@ def admin_client():
     return client_for(learner_create(is_staff=True, is_superuser=True))
 
 
-def test_quiz_settings_are_edited_in_the_django_admin(built, admin_client):
-    add = reverse("admin:quizzes_quizsettings_add")
-    assert admin_client.get(add).status_code == 200
-    response = admin_client.post(
-        add,
-        {
-            "lesson": built.lesson.pk,
-            "pass_mark": 80,
-            "attempts_allowed": 3,
-            "questions_drawn": "",
-            "feedback_timing": "never",
-            "mode": QuizMode.GRADED,
-        },
-    )
-    assert response.status_code == 302
-    saved = QuizSettings.objects.get(lesson=built.lesson)
-    assert (saved.pass_mark, saved.attempts_allowed, saved.questions_drawn) == (80, 3, None)
-    changelist = admin_client.get(reverse("admin:quizzes_quizsettings_changelist"))
-    assert built.lesson.title in changelist.content.decode()
+def test_quiz_settings_have_one_admin_wagtails(built, admin_client):
+    assert admin_client.get("/django-admin/quizzes/quizsettings/").status_code == 404
+    with pytest.raises(NoReverseMatch):
+        reverse("admin:quizzes_quizsettings_changelist")
+    assert admin_client.get(reverse("reglages-quiz:index")).status_code == 200
 
 
-def test_the_django_admin_refuses_self_assessment_waiting_for_a_pass(built, admin_client):
+def test_wagtails_quiz_settings_refuse_self_assessment_waiting_for_a_pass(built, admin_client):
     response = admin_client.post(
-        reverse("admin:quizzes_quizsettings_add"),
+        reverse("reglages-quiz:add"),
         {
             "lesson": built.lesson.pk,
             "pass_mark": 70,

@@ -13,7 +13,9 @@ import pytest
 import time_machine
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 
+from elus2.outbox.models import FailureCategory
 from elus2.reminders.models import Reminder, ReminderStatus, Rule, SkipReason
 from elus2.reminders.selectors import cohort_reminder_effect
 from elus2.reminders.services import (
@@ -279,7 +281,7 @@ def test_transient_errors_retry_with_backoff(setting, flaky):
         send(row)
     row.refresh_from_db()
     assert (row.status, row.attempts, row.week) == (ReminderStatus.PENDING, 1, None)
-    assert "SMTPServerDisconnected" in row.last_error
+    assert row.failure == FailureCategory.UNREACHABLE
     assert send(row) == "busy"  # not before its backoff
     with pytest.raises(ReminderRetry) as second:
         send(row, NOW + datetime.timedelta(seconds=first.value.countdown))
@@ -294,11 +296,18 @@ def test_a_permanent_error_is_marked_and_listed_for_staff(setting, flaky):
     flaky.errors = [smtplib.SMTPRecipientsRefused({enrolment.user.email: (550, b"no such user")})]
     assert send(row) == "failed"
     assert status_of(row) == (ReminderStatus.FAILED, "")
+    # Only the category is kept: the server's answer quoted the address.
+    stored = Reminder.objects.filter(pk=row.pk).values().get()
+    assert stored["failure"] == FailureCategory.RECIPIENT_REFUSED
+    assert not any(enrolment.user.email in str(value) for value in stored.values())
     staff = Client()
     staff.force_login(setting.staff)
     page = staff.get(f"/suivi/promotions/{setting.cohort.pk}/relances/").content.decode()
-    assert "SMTPRecipientsRefused" in page
-    assert enrolment.user.email in page
+    assert "Adresse refusée par le serveur de messagerie" in page
+    assert "SMTPRecipientsRefused" not in page and "no such user" not in page
+    assert enrolment.user.email in page  # the member staff follow, named as in every list
+    with translation.override("en"):
+        assert str(FailureCategory.RECIPIENT_REFUSED.label) == "Address refused by the mail server"
 
 
 def test_transient_errors_stop_at_the_cap(setting, flaky, settings):

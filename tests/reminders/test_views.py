@@ -1,4 +1,4 @@
-"""Staff's reminder page (scoped like every follow-up page) and the one-click unsubscribe."""
+"""Staff's reminder page, scoped like every follow-up page."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import pytest
 from django.test import Client
 
 from elus2.reminders.models import CohortReminderPolicy
-from elus2.reminders.services import unsubscribe_token, unsubscribe_url
-from elus2.users.models import ReminderCategory, User
 from tests.factories.cohorts import agency_admin_create, staff_create
 from tests.factories.learning import client_for
 from tests.factories.reminders import setting_create
@@ -66,60 +64,3 @@ def test_a_cohort_outside_ones_scope_is_a_404(setting):
     anonymous = Client().get(page_of(setting))
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous.url
     assert not CohortReminderPolicy.objects.exists()
-
-
-def test_unsubscribe_asks_on_get_and_acts_on_post():
-    user = UserFactory()
-    path = unsubscribe_url(user_id=user.pk, category=ReminderCategory.PROGRESS).removeprefix(
-        "https://elus.example.org"
-    )
-    assert path.startswith("/desinscription/")
-    page = Client().get(path)
-    assert page.status_code == 200
-    assert 'method="post"' in page.content.decode()
-    user.refresh_from_db()
-    assert user.reminders_progress is True  # a GET (a link scanner, a preview) changes nothing
-    done = Client().post(path)
-    assert done.status_code == 200
-    user.refresh_from_db()
-    assert (user.reminders_progress, user.reminders_deadline) == (False, True)
-
-
-def test_one_click_from_a_mail_provider_needs_no_cookie_nor_csrf_token():
-    user = UserFactory()
-    token = unsubscribe_token(user_id=user.pk, category=ReminderCategory.DEADLINE)
-    provider = Client(enforce_csrf_checks=True)
-    response = provider.post(
-        f"/desinscription/{token}/",
-        "List-Unsubscribe=One-Click",
-        content_type="application/x-www-form-urlencoded",
-    )
-    assert response.status_code == 200
-    assert User.objects.get(pk=user.pk).reminders_deadline is False
-    assert provider.post(f"/desinscription/{token}/").status_code == 200  # twice: same answer
-
-
-@pytest.mark.parametrize(
-    "tamper",
-    [
-        lambda token: token[:-1] + ("A" if token[-1] != "A" else "B"),
-        lambda token: token.replace(token.split(":")[0], token.split(":")[0][::-1]),
-        lambda token: "x",
-    ],
-)
-def test_a_tampered_token_changes_nothing(tamper):
-    user = UserFactory()
-    token = tamper(unsubscribe_token(user_id=user.pk, category=ReminderCategory.PROGRESS))
-    assert Client().get(f"/desinscription/{token}/").status_code == 404
-    assert Client().post(f"/desinscription/{token}/").status_code == 404
-    assert User.objects.get(pk=user.pk).reminders_progress is True
-
-
-def test_a_token_for_another_category_or_person_is_not_interchangeable():
-    alice, bruno = UserFactory(), UserFactory()
-    token = unsubscribe_token(user_id=alice.pk, category=ReminderCategory.DIGEST)
-    Client().post(f"/desinscription/{token}/")
-    alice.refresh_from_db()
-    bruno.refresh_from_db()
-    assert (alice.reminders_digest, alice.reminders_progress) == (False, True)
-    assert bruno.reminders_digest is True

@@ -12,14 +12,13 @@ from elus2.reporting.selectors import (
     IN_PROGRESS,
     NOT_ENROLLED,
     NOT_STARTED,
-    cohort_course_get,
     cohort_learner_detail,
     cohort_learner_list,
     cohort_module_funnel,
     cohort_score_summary,
     cohort_summary,
 )
-from tests.factories.learning import learning_course_build, queries_without_cache
+from tests.factories.learning import queries_without_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -173,17 +172,6 @@ def test_learner_detail_of_someone_else(world):
         )
         is None
     )
-
-
-def test_course_choice(world):
-    second = learning_course_build(modules=1, lessons_per_module=1, fast=True).course
-    world.cohort.courses.add(second)
-    first = world.built.course  # created first, so first in the catalogue's order
-    assert cohort_course_get(cohort=world.cohort).pk == first.pk
-    assert cohort_course_get(cohort=world.cohort, course_id=second.pk).pk == second.pk
-    # A course of another cohort is not taken from the URL: the default comes back.
-    stranger = learning_course_build(modules=1, lessons_per_module=1, fast=True).course
-    assert cohort_course_get(cohort=world.cohort, course_id=stranger.pk).pk == first.pk
 
 
 def test_selector_query_counts(world):

@@ -16,9 +16,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from elus2.cohorts.models import Invitation
 from elus2.cohorts.retention import months_before, retention_apply
 from elus2.learning.models import DailyActivity, Enrolment, LessonProgress
 from elus2.learning.services import enrolment_create, lesson_progress_complete
+from elus2.outbox.models import OutboxStatus
 from elus2.quizzes.models import QuizAttempt
 from elus2.quizzes.services import quiz_attempt_start, quiz_attempt_submit
 from elus2.reminders.models import Reminder, ReminderStatus, Rule
@@ -62,6 +64,7 @@ def official():
     quiz_attempt_submit(user=user, attempt_id=attempt.pk, answers=answers_wrong(attempt.questions))
     cohort = CohortFactory(courses=[built.course])
     member_add(cohort, user)
+    Invitation.objects.create(cohort=cohort, user=user)  # still waiting to be sent
     sign_in_link_create(user=user, next_url="/parcours/", lifetime=datetime.timedelta(days=1))
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "s"})
     Reminder.objects.create(
@@ -148,6 +151,7 @@ def test_erasure_anonymises_and_keeps_cohort_figures_equal(official):
     assert not erased.sign_in_links.exists()
     waiting.refresh_from_db()
     assert waiting.status == ReminderStatus.CANCELLED  # pending reminders are cancelled
+    assert Invitation.objects.get(user=official).status == OutboxStatus.CANCELLED  # invitations too
     assert "lea.durand" not in json.dumps(personal_data_collect(erased), default=str)
     assert _figures(cohort, course) == before
     assert counts == (

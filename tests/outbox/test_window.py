@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from elus2.reminders.window import week_start, window_get
+from elus2.outbox.window import week_start, window_get
 from tests.factories.reminders import paris
 
 
