@@ -170,10 +170,13 @@ def lesson_view_record(*, user, lesson: LessonPage, enrolment: Enrolment) -> Les
             first_viewed_at=now
         )
         learner_pages_changed(user_id=user.pk)  # the lesson now shows "en cours"
-    updates = {"last_lesson_id": lesson.pk, "last_activity_at": now}
+    rows = Enrolment.objects.filter(pk=enrolment.pk)
+    rows.update(last_lesson_id=lesson.pk, last_activity_at=now)
     if enrolment.status == EnrolmentStatus.ENROLLED:
-        updates.update(status=EnrolmentStatus.STARTED, started_at=now)
-    Enrolment.objects.filter(pk=enrolment.pk).update(**updates)
+        # Conditional: a completion committed since `enrolment` was read must not be undone.
+        rows.filter(status=EnrolmentStatus.ENROLLED).update(
+            status=EnrolmentStatus.STARTED, started_at=now
+        )
     if lesson.completion_rule == CompletionRule.VIEWED and progress.completed_at is None:
         return lesson_progress_complete(
             user=user, lesson=lesson, source=CompletionRule.VIEWED
