@@ -169,7 +169,8 @@ def quiz_attempt_start(
                     questions=drawn,
                     pass_mark=quiz_settings.pass_mark,
                 )
-            learner_pages_changed(user_id=user.pk)  # the lesson's quiz panel says "Reprendre"
+            # The lesson's quiz panel says "Reprendre".
+            learner_pages_changed(user_id=user.pk, lesson=lesson)
             return attempt
         except IntegrityError:
             continue  # a concurrent request started one: look again
@@ -276,7 +277,6 @@ def _submit(attempt: QuizAttempt, still_open, *, user, answers: Mapping[str, Any
                 raise AttemptAlreadySubmitted(_("Ce quiz a déjà été envoyé."), attempt=attempt)
             for name, value in fields.items():
                 setattr(attempt, name, value)
-            learner_pages_changed(user_id=user.pk)  # the lesson's quiz panel shows the score
             completed = False
             lesson = attempt.lesson
             if graded and result.passed and lesson.completion_rule == CompletionRule.QUIZ_PASSED:
@@ -288,5 +288,9 @@ def _submit(attempt: QuizAttempt, still_open, *, user, answers: Mapping[str, Any
                     # A closed course this person is not enrolled in (the quiz page refuses them;
                     # an old open attempt can still be sent): the result stands, nothing completes.
                     completed = False
+            if not completed:  # a completion has replaced the page version already
+                # The lesson's quiz panel shows the score (after the completion: one lock order,
+                # the enrolment row last, for every writer).
+                learner_pages_changed(user_id=user.pk, lesson=lesson)
             return SubmitResult(attempt=attempt, result=result, lesson_completed=completed)
     raise refusal

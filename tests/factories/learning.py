@@ -203,7 +203,9 @@ def figures_recount(enrolment: Enrolment) -> Figures:
 
 
 def queries_without_cache(captured: list[dict]) -> list[str]:
-    """SQL a request sent, minus the database cache's own (`elus2_cache`), which Redis replaces
-    in production (REDIS_URL)."""
-    table = settings.CACHES["default"].get("LOCATION", "") if not settings.REDIS_URL else None
-    return [query["sql"] for query in captured if not (table and f'"{table}"' in query["sql"])]
+    """SQL a request sent, minus the database caches' own (`elus2_cache`, `elus2_pages_cache`),
+    which Redis replaces in production (REDIS_URL)."""
+    if settings.REDIS_URL:
+        return [query["sql"] for query in captured]
+    tables = {f'"{cache["LOCATION"]}"' for cache in settings.CACHES.values()}
+    return [query["sql"] for query in captured if not any(t in query["sql"] for t in tables)]
