@@ -85,7 +85,10 @@ def test_another_connection_sees_the_new_generation_only_at_commit():
 
 
 def test_the_counters_cache_never_culls_a_live_entry():
-    counters = NoCullDatabaseCache("elus2_cache", {"OPTIONS": {"MAX_ENTRIES": 3}})
+    from django.core.management import call_command
+
+    call_command("createcachetable", "elus2_test_counters", verbosity=0)  # (also with REDIS_URL)
+    counters = NoCullDatabaseCache("elus2_test_counters", {"OPTIONS": {"MAX_ENTRIES": 3}})
     for n in range(10):
         counters.set(f"rate-limit-{n}", n, 600)
     assert [counters.get(f"rate-limit-{n}") for n in range(10)] == list(range(10))
