@@ -1,47 +1,64 @@
 """Rendered course content is cached per page, revision, language and content generation.
 
-Publishing, unpublishing, moving or deleting any page, and any change to a page view restriction,
-bumps the generation (receivers in signals.py), so no cached fragment or page outlives the content
-it shows. The cache is Redis when REDIS_URL is set, the database cache otherwise.
+The generation is a random token kept in the database (ContentGeneration, one row). Publishing,
+unpublishing, moving or deleting a page, a change to a page view restriction or to a site, and
+every `migrate`, replace it (receivers in signals.py) inside the transaction that makes the
+change: other requests see the new token exactly when they see the new content, at commit, and a
+rolled-back change leaves the old one. Random, it never comes back, whatever the cache drops or
+culls; in the database, no cache failure can lose a bump. Draft saves do not replace it: visitors
+see only live content.
 
-Two caches use the generation:
-- template fragments ({% cache ... content_generation %}) for signed-in visitors and previews;
-- whole responses for anonymous visitors (AnonymousPageCacheMiddleware), for the pages that opt in.
+Users of the generation (the table of every layer is in elus2/cache.py):
+- derived values (outline, route, site, "any view restriction?") via _cached();
+- template fragments ({% cache ... content_generation %}) outside previews;
+- whole responses for anonymous visitors (AnonymousPageCacheMiddleware), for the pages that opt in;
+- signed-in officials' lesson pages (elus2/learning/page_cache.py).
+They live in the "pages" cache alias: a cache allowed to cull, since a lost entry is a miss.
 """
 
 from __future__ import annotations
 
 import time
+import uuid
 from collections import OrderedDict
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import get_language
 
-GENERATION_KEY = "courses:content-generation"
 PAGE_TIMEOUT = 24 * 3600
-# Each process remembers the generation for a second, so one request asks the cache for it once;
-# another process sees a publication at most this late.
+# Each process remembers the generation for a second, so a request reads it once at most; another
+# process sees a publication at most this late.
 GENERATION_MEMO_SECONDS = 1.0
-_memo: dict[str, tuple[int, float]] = {}
+_memo: dict[str, tuple[str, float]] = {}
 
 
-def content_generation() -> int:
-    remembered = _memo.get(GENERATION_KEY)
+def pages_cache():
+    """The cache of everything rendered or derived from content (may cull: a loss is a miss)."""
+    return caches["pages"]
+
+
+def content_generation() -> str:
+    remembered = _memo.get("generation")
     now = time.monotonic()
     if remembered and remembered[1] > now:
         return remembered[0]
-    generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-    _memo[GENERATION_KEY] = (generation, now + GENERATION_MEMO_SECONDS)
+    from .models import ContentGeneration
+
+    token = ContentGeneration.objects.values_list("token", flat=True).filter(pk=1).first()
+    if token is None:  # a fresh database: the first reader creates the row
+        token = ContentGeneration.objects.get_or_create(pk=1)[0].token
+    generation = token.hex
+    _memo["generation"] = (generation, now + GENERATION_MEMO_SECONDS)
     return generation
 
 
 def content_generation_bump() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    """A new generation, visible with the caller's transaction (at once outside one)."""
+    from .models import ContentGeneration
+
+    ContentGeneration.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
     local_caches_clear()
 
 
@@ -57,15 +74,20 @@ LOCAL_ENTRIES = 512
 _local: OrderedDict[str, object] = OrderedDict()
 
 
-def _cached(name: str, build):
-    """A value derived from content, cached until the next content change."""
+def _cached(name: str, build, *, keep_misses: bool = True):
+    """A value derived from content, cached until the next content change. A miss (a false
+    value) is kept only when `keep_misses`: keys named after a visitor's URL must not grow with
+    every 404 asked for."""
     key = f"courses:{name}:{content_generation()}"
     if key in _local:
         _local.move_to_end(key)
         return _local[key]
+    cache = pages_cache()
     value = cache.get(key)
     if value is None:
         value = build()
+        if not value and not keep_misses:
+            return value
         cache.set(key, value, PAGE_TIMEOUT)
     _local[key] = value
     if len(_local) > LOCAL_ENTRIES:
@@ -105,7 +127,7 @@ def page_for_url_path(url_path: str):
         model = ContentType.objects.get_for_id(found[1]).model_class()
         return (model.objects.filter(pk=found[0]).first() if model else None) or False
 
-    return _cached(f"route:{url_path}", build) or None
+    return _cached(f"route:{url_path}", build, keep_misses=False) or None
 
 
 def mark_cacheable_for_anonymous(response: HttpResponse) -> HttpResponse:
@@ -117,8 +139,8 @@ class AnonymousPageCacheMiddleware:
     """Serves whole pages that opted in (catalogue, course, module) to anonymous visitors.
 
     Only GET/HEAD without a session or message cookie: such a response carries no per-visitor
-    data (the opted-in pages render no CSRF token for anonymous visitors). One cache round trip
-    fetches both the page and the current generation; a stale generation is a miss.
+    data (the opted-in pages render no CSRF token for anonymous visitors). A page stored under an
+    older generation is a miss. Keys: one per opted-in page and language (only 200s are stored).
     """
 
     def __init__(self, get_response):
@@ -156,9 +178,9 @@ class AnonymousPageCacheMiddleware:
         if not self._eligible(request):
             return self.get_response(request)
         key = self._key(request)
-        found = cache.get_many([key, GENERATION_KEY])
-        generation = found.get(GENERATION_KEY) or content_generation()
-        stored = found.get(key)
+        cache = pages_cache()
+        generation = content_generation()
+        stored = cache.get(key)
         if stored and stored[0] == generation:
             response = stored[1]
             response["X-Page-Cache"] = "hit"

@@ -7,6 +7,7 @@ never reads learner tables.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.views import redirect_to_login
@@ -27,6 +28,18 @@ from .cache import (
     view_restrictions_exist,
 )
 from .outline import ancestor_path, course_outline, course_path_of
+
+
+class ContentGeneration(models.Model):
+    """One row: the token every cached rendering of content is keyed by (courses/cache.py)."""
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = _("génération du contenu")
+
+    def __str__(self) -> str:
+        return self.token.hex
 
 
 class Level(models.TextChoices):

@@ -1,4 +1,8 @@
-from django.db.models.signals import post_delete, post_migrate, post_save
+"""What visitors see changed: a new content generation (courses/cache.py), written in the
+transaction of the change, so it becomes visible with it, at commit. Draft saves change nothing
+a visitor sees and keep the generation."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -21,15 +25,9 @@ def _page_deleted(sender, instance, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
 def _restrictions_changed(sender, **kwargs):
     content_generation_bump()
-
-
-@receiver(post_save)
-def _page_saved(sender, instance, **kwargs):
-    """Any page save (drafts included) may change a URL or a cached page object."""
-    if isinstance(instance, Page):
-        content_generation_bump()
 
 
 @receiver(post_save, sender=Site)

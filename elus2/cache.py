@@ -1,9 +1,29 @@
-"""Redis as a cache that may go away: with Redis unreachable, reads are misses and writes are
-dropped, so a request still answers (sessions fall back to the database, content is rendered
-again) instead of failing. After a failure the process stops asking Redis for a few seconds (a
-circuit breaker), so a dead Redis costs one bounded timeout, not one per cache call.
+"""Every cache of the site, in one table, and the cache backends the settings use.
 
-Settings use it for CACHES when REDIS_URL is set (settings/base.py).
+Rule: nothing that *invalidates* a cached value is a cache write. Versions live in the database
+and are replaced in the transaction of the change (so they become visible with it, at commit, and
+a rollback keeps the old one); a cache that loses entries or drops writes (Redis away, the database
+cache culling) costs misses, never a stale page. Access rules are checked before any cached page
+is served. Two cache aliases (settings/base.py): "default" (sessions, rate limits: never culled)
+and "pages" (+ "template_fragments", same store: everything rendered or derived from content).
+
+| layer | holds | key | invalidated by | Redis down |
+|---|---|---|---|---|
+| generation memo (courses/cache.py `_memo`, per process) | the content generation token | - | a bump in this process; otherwise 1 s old at most | unaffected (read from the database) |
+| process LRU (courses/cache.py `_local`, 512 entries) | outline, route, site, "any view restriction?" | as the row below | keys hold the generation: a new one is a new key | unaffected |
+| outline / route / site ("pages") | a course outline; the live page at a URL path (found pages only: 404s add no key); the site of a host | `courses:<what>:<generation>` | content generation: publish, unpublish, move, delete, view restriction, site, migrate (courses/signals.py) | built from the database on every request |
+| anonymous page ("pages", AnonymousPageCacheMiddleware) | whole 200 responses of home, catalogue, course and module pages, for GETs without session or message cookie | `courses:page:<lang>:<host>:<path>` → (generation, response) | content generation | rendered every time |
+| template fragment ("template_fragments") | lesson body, course body, catalogue list (never in previews) | page, live revision, language, generation | content generation | rendered every time |
+| learner page ("pages", elus2/learning/page_cache.py) | a signed-in official's whole lesson page, without name nor CSRF token | person, page, generation, language, header fingerprint, `Enrolment.page_version` | learning and quiz services replace the enrolment's page version in their transaction; the gate (order, closed course) runs before every lookup | rendered every time |
+| sessions, rate limits ("default") | cached_db sessions; allauth's and our login-code limits | Django's and allauth's | their own writes | sessions from the database; limits not counted meanwhile |
+
+Without Redis the "default" cache is a database cache that never culls a live entry
+(NoCullDatabaseCache) and "pages" one that may (ELUS2_PAGES_CACHE_MAX_ENTRIES); production.py
+refuses any other arrangement.
+
+ResilientRedisCache turns a dead Redis into misses and dropped writes (with a 5 s breaker), which
+the rule above makes harmless. django-redis's IGNORE_EXCEPTIONS does the same without the
+breaker (every call would wait for its timeout) and would be one more dependency.
 """
 
 from __future__ import annotations
@@ -11,7 +31,9 @@ from __future__ import annotations
 import logging
 import time
 
+from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.db import connections
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -19,6 +41,20 @@ logger = logging.getLogger(__name__)
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 PAUSE_SECONDS = 5.0
+
+
+class NoCullDatabaseCache(DatabaseCache):
+    """Django's database cache, minus culling: beyond MAX_ENTRIES Django deletes a third of the
+    live rows, rate-limit counters included. Here only expired rows go; sessions and counters
+    stay until their own expiry."""
+
+    def _cull(self, db, cursor, now, num):
+        connection = connections[db]
+        table = connection.ops.quote_name(self._table)
+        cursor.execute(
+            f"DELETE FROM {table} WHERE expires < %s",  # noqa: S608 (table name from settings)
+            [connection.ops.adapt_datetimefield_value(now)],
+        )
 
 
 class ReusedClientRedisCacheClient(RedisCacheClient):

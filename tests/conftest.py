@@ -3,23 +3,73 @@ import re
 
 import pytest
 
-# Independent of elus2/logscrub.py on purpose: this is what must never reach a log line.
+# Independent of elus2/logscrub.py on purpose: this is what must never reach a log line. Shapes
+# (for worker processes, whose tokens this process does not see being made): addresses, login and
+# verification codes, the secret segment of sign-in, report and unsubscribe links, signed values.
 PERSONAL_DATA_IN_LOGS = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]+|(?<![\w-])[A-Z0-9]{4}-[A-Z0-9]{4}(?![\w-])"
+    r"[\w.+-]+@[\w-]+\.[\w.-]+"
+    r"|(?<![\w-])[A-Z0-9]{4}-[A-Z0-9]{4}(?![\w-])"
+    r"|/(?:connexion|rapport|desinscription)/(?!\[jeton\])[^/\s?\"']+"
+    r"|\b[\w-]{4,}:[\w-]{40,}\b"
 )
 
 
 @pytest.fixture(autouse=True)
-def _no_personal_data_in_logs(caplog):
-    """Every test of the run doubles as a log audit (issue 8): no address, no login code."""
-    caplog.set_level(logging.INFO)
+def _issued_tokens(monkeypatch):
+    """Every token the site issues during the test, as it is made: sign-in links
+    (secrets.token_urlsafe), unsubscribe and report links (signed objects), allauth's login and
+    e-mail verification codes. The log audit looks for each one, whatever its shape."""
+    import secrets
+
+    from allauth.account.adapter import DefaultAccountAdapter
+    from django.core import signing
+
+    issued: set[str] = set()
+
+    def recording(function):
+        def wrapper(*args, **kwargs):
+            token = function(*args, **kwargs)
+            if len(str(token)) >= 6:
+                issued.add(str(token))
+            if len(str(token)) == 8:  # codes are shown as XXXX-XXXX
+                issued.add(f"{token[:4]}-{token[4:]}")
+            return token
+
+        return wrapper
+
+    monkeypatch.setattr(secrets, "token_urlsafe", recording(secrets.token_urlsafe))
+    monkeypatch.setattr(signing.Signer, "sign_object", recording(signing.Signer.sign_object))
+    for name in ("generate_login_code", "generate_email_verification_code"):
+        monkeypatch.setattr(
+            DefaultAccountAdapter, name, recording(getattr(DefaultAccountAdapter, name))
+        )
+    return issued
+
+
+@pytest.fixture(autouse=True)
+def _no_personal_data_in_logs(caplog, _issued_tokens, tmp_path):
+    """Every test of the run doubles as a log audit (issue 8): no address, no code, no token the
+    site issued, in this process's records (from DEBUG up) or in the log files of the worker
+    processes the test started (tests write them under tmp_path as *.log)."""
+    caplog.set_level(logging.DEBUG)
     yield
+
+    def leaks_in(text: str) -> bool:
+        return bool(PERSONAL_DATA_IN_LOGS.search(text)) or any(
+            token in text for token in _issued_tokens
+        )
+
     leaks = [
         f"{record.name}: {record.getMessage()}"
         for record in caplog.records
-        if PERSONAL_DATA_IN_LOGS.search(record.getMessage())
-        or PERSONAL_DATA_IN_LOGS.search(record.exc_text or "")
+        if leaks_in(record.getMessage()) or leaks_in(record.exc_text or "")
     ]
+    for log_file in tmp_path.rglob("*.log"):
+        leaks += [
+            f"{log_file.name}: {line}"
+            for line in log_file.read_text(errors="replace").splitlines()
+            if leaks_in(line)
+        ]
     assert not leaks, leaks
 
 
@@ -43,10 +93,11 @@ def _fresh_cache(request):
     if request.node.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
         request.fixturenames
     ):
-        from django.core.cache import cache
+        from django.core.cache import caches
 
         request.getfixturevalue("_django_db_helper")
-        cache.clear()
+        for cache in caches.all():
+            cache.clear()
     yield
     local_caches_clear()
 

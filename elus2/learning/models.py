@@ -7,6 +7,8 @@ pages with PROTECT, so editing or unpublishing content never erases it (shared/S
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +46,9 @@ class Enrolment(models.Model):
     percent = models.PositiveSmallIntegerField(default=0)
     minutes_left = models.PositiveIntegerField(default=0)
     active_seconds = models.PositiveIntegerField(default=0)
+    # The learner's lesson pages of this course are cached under this token (page_cache.py). The
+    # services replace it in the transaction of any write that changes what those pages show.
+    page_version = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         constraints = [

@@ -7,6 +7,7 @@ figures (percent, next lesson, minutes left) in step with the progress rows in o
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,7 +21,6 @@ from courses.models import CompletionRule, CoursePage, LessonPage
 from courses.outline import Outline, OutlineLesson, course_outline, course_path_of, outline_build
 
 from .models import DailyActivity, Enrolment, EnrolmentStatus, LessonProgress
-from .page_cache import learner_pages_changed, learner_pages_changed_many
 
 HEARTBEAT_SECONDS = 30
 
@@ -71,8 +71,7 @@ def enrolment_create(*, user, course: CoursePage, invited: bool = False) -> Enro
                 next_lesson_id=lessons[0].id if lessons else None,
                 minutes_left=sum(lesson.minutes for lesson in lessons),
             )
-        learner_pages_changed(user_id=user.pk)
-        return enrolment
+        return enrolment  # a new row, with a page version of its own
     except IntegrityError:  # a concurrent request enrolled them first
         return Enrolment.objects.get(user=user, course=course)
 
@@ -177,8 +176,8 @@ def enrolment_figures_refresh(*, course: CoursePage, batch_size: int | None = No
             now = timezone.now()
             for enrolment in enrolments:
                 _refresh_figures(enrolment, outline, now, done[enrolment.pk])
-            Enrolment.objects.bulk_update(enrolments, FIGURE_FIELDS)
-            learner_pages_changed_many(user_ids=[enrolment.user_id for enrolment in enrolments])
+                enrolment.page_version = uuid.uuid4()  # their lesson pages show the figures
+            Enrolment.objects.bulk_update(enrolments, [*FIGURE_FIELDS, "page_version"])
         refreshed += len(enrolments)
         if len(enrolments) < size:
             break
@@ -209,8 +208,7 @@ def enrolments_create_invited(*, user_ids: list[int], course: CoursePage) -> int
         if user_id not in existing
     ]
     Enrolment.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
-    learner_pages_changed_many(user_ids=[enrolment.user_id for enrolment in new])
-    return len(new)
+    return len(new)  # new enrolments come with their own page version: nothing cached yet
 
 
 @transaction.atomic
@@ -219,15 +217,21 @@ def lesson_view_record(*, user, lesson: LessonPage, enrolment: Enrolment) -> Les
     rule is "viewed"."""
     now = timezone.now()
     progress = _progress_get_or_create(enrolment, lesson)
-    if progress.first_viewed_at is None:
+    first_view = progress.first_viewed_at is None
+    if first_view:
         LessonProgress.objects.filter(pk=progress.pk, first_viewed_at__isnull=True).update(
             first_viewed_at=now
         )
-        learner_pages_changed(user_id=user.pk)  # the lesson now shows "en cours"
+    rows = Enrolment.objects.filter(pk=enrolment.pk)
     updates = {"last_lesson_id": lesson.pk, "last_activity_at": now}
+    if first_view or enrolment.status == EnrolmentStatus.ENROLLED:
+        updates["page_version"] = uuid.uuid4()  # the lesson now shows "en cours"
+    rows.update(**updates)
     if enrolment.status == EnrolmentStatus.ENROLLED:
-        updates.update(status=EnrolmentStatus.STARTED, started_at=now)
-    Enrolment.objects.filter(pk=enrolment.pk).update(**updates)
+        # Conditional: a completion committed since `enrolment` was read must not be undone.
+        rows.filter(status=EnrolmentStatus.ENROLLED).update(
+            status=EnrolmentStatus.STARTED, started_at=now
+        )
     if lesson.completion_rule == CompletionRule.VIEWED and progress.completed_at is None:
         return lesson_progress_complete(
             user=user, lesson=lesson, source=CompletionRule.VIEWED
@@ -235,14 +239,11 @@ def lesson_view_record(*, user, lesson: LessonPage, enrolment: Enrolment) -> Les
     return progress
 
 
-def enrolment_activity_touch(*, user, lesson: LessonPage) -> int:
-    """A lesson page served from the cache is still activity: last lesson and last activity move
-    (nothing a page shows changes, so no page version is bumped)."""
-    outline = course_outline(course_path=course_path_of(lesson))
-    if outline is None:
-        return 0
-    return Enrolment.objects.filter(user=user, course_id=outline.course_id).update(
-        last_lesson_id=lesson.pk, last_activity_at=timezone.now()
+def enrolment_activity_touch(*, enrolment: Enrolment, lesson: LessonPage, now=None) -> int:
+    """Another view of a lesson whose page does not change is still activity: last lesson and last
+    activity move (nothing a page shows changes, so the page version stays)."""
+    return Enrolment.objects.filter(pk=enrolment.pk).update(
+        last_lesson_id=lesson.pk, last_activity_at=now or timezone.now()
     )
 
 
@@ -274,7 +275,13 @@ def lesson_progress_complete(*, user, lesson: LessonPage, source: str) -> Comple
 
 
 # The enrolment fields a completion writes: the figures, and where and when the person was.
-COMPLETION_FIELDS = [*FIGURE_FIELDS, "started_at", "last_lesson", "last_activity_at"]
+COMPLETION_FIELDS = [
+    *FIGURE_FIELDS,
+    "started_at",
+    "last_lesson",
+    "last_activity_at",
+    "page_version",
+]
 
 
 def _complete(*, user, lesson: LessonPage, outline: Outline) -> CompletionResult:
@@ -316,8 +323,8 @@ def _complete(*, user, lesson: LessonPage, outline: Outline) -> CompletionResult
         enrolment.started_at = now
     if enrolment.status == EnrolmentStatus.ENROLLED:
         enrolment.status = EnrolmentStatus.STARTED
+    enrolment.page_version = uuid.uuid4()  # every lesson page of the course shows the change
     enrolment.save(update_fields=COMPLETION_FIELDS)
-    learner_pages_changed(user_id=user.pk)
     return CompletionResult(progress=progress, enrolment=enrolment, newly_completed=True)
 
 

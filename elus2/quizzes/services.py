@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 
 from courses.models import CompletionRule, LessonPage
 from elus2.learning.page_cache import learner_pages_changed
-from elus2.learning.services import EnrolmentClosed, lesson_progress_complete
+from elus2.learning.services import EnrolmentClosed, LessonLocked, lesson_progress_complete
 
 from . import grading
 from .models import AttemptStatus, QuizAttempt, QuizMode
@@ -72,6 +72,22 @@ class AnswersInvalid(QuizError):
 
 class AnswersRefused(QuizError):
     """The answers name a question, option or rank the page never offered."""
+
+
+class QuizLessonLocked(QuizError):
+    """In an ordered course, the lesson became locked after the quiz was opened (a trainer put a
+    lesson before it): nothing is graded, the attempt stays open with what was typed."""
+
+    def __init__(self, *, attempt: QuizAttempt, blocker_title: str):
+        super().__init__(
+            _(
+                "Ce quiz n'a pas été envoyé : terminez d'abord la leçon « %(title)s ». "
+                "Vos réponses sont enregistrées."
+            )
+            % {"title": blocker_title},
+            attempt=attempt,
+        )
+        self.blocker_title = blocker_title
 
 
 @dataclass(frozen=True)
@@ -153,7 +169,8 @@ def quiz_attempt_start(
                     questions=drawn,
                     pass_mark=quiz_settings.pass_mark,
                 )
-            learner_pages_changed(user_id=user.pk)  # the lesson's quiz panel says "Reprendre"
+            # The lesson's quiz panel says "Reprendre".
+            learner_pages_changed(user_id=user.pk, lesson=lesson)
             return attempt
         except IntegrityError:
             continue  # a concurrent request started one: look again
@@ -194,7 +211,9 @@ def quiz_attempt_submit(
 
     Missing answers raise AnswersInvalid (per question) and unknown ids AnswersRefused; either way
     the attempt stays open and what was typed is saved (committed before the exception leaves).
-    A second submission raises AttemptAlreadySubmitted and grades nothing. Raises
+    A second submission raises AttemptAlreadySubmitted and grades nothing. A pass on a lesson
+    locked since the quiz was opened raises QuizLessonLocked: nothing graded, attempt open,
+    answers saved. Raises
     QuizAttempt.DoesNotExist when the attempt is not this person's. `attempt`, when the caller
     has just read it (quiz_attempt_to_submit), saves reading it again.
 
@@ -210,6 +229,17 @@ def quiz_attempt_submit(
     if not attempt.is_open:
         raise AttemptAlreadySubmitted(_("Ce quiz a déjà été envoyé."), attempt=attempt)
     still_open = QuizAttempt.objects.filter(pk=attempt.pk, status=AttemptStatus.OPEN)
+    try:
+        return _submit(attempt, still_open, user=user, answers=answers)
+    except LessonLocked as locked:
+        # The claim and the grading were rolled back with the refused completion: the attempt is
+        # open again; keep what was typed so the learner finds it once the lesson opens.
+        still_open.update(answers=_answers_as_typed(attempt.questions, answers))
+        attempt.refresh_from_db(fields=["status", "submitted_at", "answers", "score", "passed"])
+        raise QuizLessonLocked(attempt=attempt, blocker_title=locked.blocker.title) from None
+
+
+def _submit(attempt: QuizAttempt, still_open, *, user, answers: Mapping[str, Any]) -> SubmitResult:
     refusal: QuizError | None = None
     with transaction.atomic():
         typed = _answers_as_typed(attempt.questions, answers)
@@ -247,7 +277,6 @@ def quiz_attempt_submit(
                 raise AttemptAlreadySubmitted(_("Ce quiz a déjà été envoyé."), attempt=attempt)
             for name, value in fields.items():
                 setattr(attempt, name, value)
-            learner_pages_changed(user_id=user.pk)  # the lesson's quiz panel shows the score
             completed = False
             lesson = attempt.lesson
             if graded and result.passed and lesson.completion_rule == CompletionRule.QUIZ_PASSED:
@@ -259,5 +288,9 @@ def quiz_attempt_submit(
                     # A closed course this person is not enrolled in (the quiz page refuses them;
                     # an old open attempt can still be sent): the result stands, nothing completes.
                     completed = False
+            if not completed:  # a completion has replaced the page version already
+                # The lesson's quiz panel shows the score (after the completion: one lock order,
+                # the enrolment row last, for every writer).
+                learner_pages_changed(user_id=user.pk, lesson=lesson)
             return SubmitResult(attempt=attempt, result=result, lesson_completed=completed)
     raise refusal

@@ -34,6 +34,7 @@ from .services import (
     AnswersRefused,
     AttemptAlreadySubmitted,
     AttemptsExhausted,
+    QuizLessonLocked,
     QuizUnavailable,
     quiz_attempt_save_answers,
     quiz_attempt_start,
@@ -166,6 +167,13 @@ def attempt_submit(request, attempt_id: int):
     if attempt is None:
         raise Http404
     answers = answers_from_post(attempt.questions, request.POST)
+    # The lesson page's rules hold here too: a lesson locked (or a course closed) since the quiz
+    # was opened takes nothing but keeps what was typed.
+    refused, _outline = _gate(request, attempt.lesson)
+    if refused:
+        if attempt.is_open:
+            quiz_attempt_save_answers(user=request.user, attempt_id=attempt.pk, answers=answers)
+        return refused
     try:
         if request.POST.get("action") == "save":
             quiz_attempt_save_answers(user=request.user, attempt_id=attempt.pk, answers=answers)
@@ -189,6 +197,9 @@ def attempt_submit(request, attempt_id: int):
     except AnswersRefused as refusal:
         messages.error(request, refusal.message)
         return _quiz_page(request, _reread(request, refusal.attempt), status=400)
+    except QuizLessonLocked as locked:  # locked between the gate above and the completion
+        messages.error(request, locked.message)
+        return redirect("quizzes:quiz", attempt.lesson_id)
     attempt = outcome.attempt
     if not attempt.is_graded:
         messages.success(request, _("Merci : vos réponses sont enregistrées."))

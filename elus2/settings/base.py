@@ -145,21 +145,37 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/Paris"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
+# Two caches (the table of every layer is in elus2/cache.py):
+# - "default": sessions and allauth's rate limits, counters that must never be culled;
+# - "pages" (and "template_fragments", the same store): whatever is rendered or derived from
+#   content, keyed by versions kept in the database, so losing an entry only costs a miss.
 if REDIS_URL:
+    _REDIS_CACHE = {
+        # Redis's cache, but a dead Redis is a miss, not an error (elus2/cache.py).
+        "BACKEND": "elus2.cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     CACHES = {
-        "default": {
-            # Redis's cache, but a dead Redis is a miss, not an error (elus2/cache.py).
-            "BACKEND": "elus2.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        "default": _REDIS_CACHE,
+        "pages": {**_REDIS_CACHE, "KEY_PREFIX": "pages"},
+        "template_fragments": {**_REDIS_CACHE, "KEY_PREFIX": "pages"},
     }
 else:
+    _PAGES_CACHE = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "elus2_pages_cache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("ELUS2_PAGES_CACHE_MAX_ENTRIES", 20000)},
+    }
     CACHES = {
+        # Beyond MAX_ENTRIES expired rows are removed; live ones never are (elus2/cache.py).
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "elus2.cache.NoCullDatabaseCache",
             "LOCATION": "elus2_cache",
-        }
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+        "pages": _PAGES_CACHE,
+        "template_fragments": _PAGES_CACHE,
     }
 
 # Sessions are read from the cache and written through to the database: one query less per
@@ -437,8 +453,7 @@ LOGGING = {
 ELUS2_DEMO_ALLOWED = True
 
 # Signed-in officials' lesson pages are served from the cache until what they show changes
-# (elus2/learning/page_cache.py). The test settings turn it off: a test's transaction never
-# commits, so the versions it bumps after commit would never move.
+# (elus2/learning/page_cache.py). On everywhere, tests included (one test turns it off).
 ELUS2_LEARNER_PAGE_CACHE = True
 
 # Honest active time: what lesson heartbeats may add at most (minutes).

@@ -32,9 +32,12 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 ELUS2_MFA_REQUIRED = True
 
-# Rate limits and sessions need a cache every process shares.
-if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):  # noqa: F405
+# Rate limits and sessions need a cache every process shares and that never culls them; rendered
+# pages need their own cache, so that culling or evicting them touches nothing else.
+_SAFE_DEFAULT_CACHES = ("elus2.cache.ResilientRedisCache", "elus2.cache.NoCullDatabaseCache")
+if CACHES["default"]["BACKEND"] not in _SAFE_DEFAULT_CACHES or "pages" not in CACHES:  # noqa: F405
     raise ImproperlyConfigured(
-        "En production, le cache doit être partagé (Redis ou base de données), "
-        "pas local au processus : les limites de tentatives en dépendent."
+        "En production, le cache « default » (sessions, limites de tentatives) doit être Redis ou "
+        "le cache en base sans élimination (elus2.cache.NoCullDatabaseCache), et les pages ont "
+        "leur propre cache « pages » : voir elus2/cache.py."
     )

@@ -15,5 +15,3 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 ELUS2_DEV_MAIL_VIEW = True
 # Tests that need the MFA wall turn it on (tests/users/test_mfa_wall.py).
 ELUS2_MFA_REQUIRED = False
-# Only tests/learning/test_page_cache.py turns it on, with transactions that commit.
-ELUS2_LEARNER_PAGE_CACHE = False

@@ -25,14 +25,12 @@ def _cache(location: str) -> ResilientRedisCache:
 
 def test_a_dead_redis_reads_as_misses_and_drops_writes(caplog):
     cache = _cache(DEAD)
-    started = time.monotonic()
     assert cache.get("k", "défaut") == "défaut"
     assert cache.get_many(["a", "b"]) == {}
     assert cache.set("k", 1) is None
     assert cache.add("k", 1) is False
     assert cache.incr("n") is None
     assert cache.get_or_set("g", 1) == 1
-    assert time.monotonic() - started < 2
     assert "Redis unreachable" in caplog.text
 
 

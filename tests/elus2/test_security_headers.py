@@ -109,8 +109,20 @@ def test_production_sends_hsts_and_secure_cookies(client, production_security):
     assert session_cookie["secure"] is True and session_cookie["httponly"] is True
 
 
-def test_production_refuses_a_cache_local_to_one_process(monkeypatch):
-    """Rate limits (login codes, resets) must be shared by every worker."""
+@pytest.mark.parametrize(
+    "caches",
+    [
+        {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "pages": {}},
+        # Django's database cache culls a third of its live rows beyond MAX_ENTRIES (300 by
+        # default): rate-limit counters and sessions with them.
+        {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache"}, "pages": {}},
+        # No cache of its own for pages: culling them would cull the counters too.
+        {"default": {"BACKEND": "elus2.cache.NoCullDatabaseCache"}},
+    ],
+    ids=["local-to-one-process", "culling-database-cache", "no-pages-cache"],
+)
+def test_production_refuses_caches_that_can_lose_rate_limits(monkeypatch, caches):
+    """Rate limits (login codes, resets) must be shared by every worker and never culled."""
     from django.core.exceptions import ImproperlyConfigured
 
     monkeypatch.setenv("DJANGO_SECRET_KEY", "s" * 60)
@@ -118,9 +130,7 @@ def test_production_refuses_a_cache_local_to_one_process(monkeypatch):
     monkeypatch.delitem(sys.modules, "elus2.settings.base")
     sys.modules.pop("elus2.settings.production", None)
     base = importlib.import_module("elus2.settings.base")
-    monkeypatch.setattr(
-        base, "CACHES", {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    )
-    with pytest.raises(ImproperlyConfigured, match="cache doit être partagé"):
+    monkeypatch.setattr(base, "CACHES", caches)
+    with pytest.raises(ImproperlyConfigured, match="NoCullDatabaseCache"):
         importlib.import_module("elus2.settings.production")
     sys.modules.pop("elus2.settings.production", None)

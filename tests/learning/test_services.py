@@ -196,6 +196,18 @@ def test_a_marked_done_lesson_does_not_complete_by_a_view(built, learner):
     assert enrolment.percent == 0
 
 
+def test_a_view_never_undoes_a_concurrent_completion(built, learner):
+    """The view read the enrolment as "inscrit"; meanwhile a completion (another tab) finished
+    the course: the view's status change applies only to a row still "inscrit"."""
+    enrolment = enrolment_create(user=learner, course=built.course)
+    stale = Enrolment.objects.get(pk=enrolment.pk)
+    Enrolment.objects.filter(pk=enrolment.pk).update(status=EnrolmentStatus.COMPLETED)
+    lesson_view_record(user=learner, lesson=built.lessons[0], enrolment=stale)
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.COMPLETED
+    assert enrolment.last_lesson_id == built.lessons[0].pk
+
+
 def test_a_viewed_lesson_completes_on_its_first_view(learner):
     built = learning_course_build(
         modules=1, lessons_per_module=2, rules=[VIEWED, MARKED], fast=True

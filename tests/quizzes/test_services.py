@@ -11,7 +11,7 @@ from django.db.models import ProtectedError
 
 from courses.models import CompletionRule, LessonPage
 from elus2.learning.models import Enrolment, LessonProgress
-from elus2.learning.services import enrolment_create
+from elus2.learning.services import enrolment_create, lesson_progress_complete
 from elus2.quizzes.models import (
     AttemptStatus,
     FeedbackTiming,
@@ -25,11 +25,12 @@ from elus2.quizzes.services import (
     AnswersRefused,
     AttemptAlreadySubmitted,
     AttemptsExhausted,
+    QuizLessonLocked,
     quiz_attempt_save_answers,
     quiz_attempt_start,
     quiz_attempt_submit,
 )
-from tests.factories.courses import option
+from tests.factories.courses import lesson_create, option
 from tests.factories.learning import learner_create
 from tests.factories.quizzes import (
     FEEDBACK_MARKER,
@@ -200,6 +201,34 @@ def test_right_answers_pass_and_complete_the_lesson(built, lesson, learner):
     assert LessonProgress.objects.get(enrolment=enrolment, lesson=lesson).completed_at
     enrolment.refresh_from_db()
     assert (enrolment.lessons_completed, enrolment.percent) == (1, 50)
+
+
+def _lock_by_a_new_lesson_before(lesson):
+    """A trainer puts a new lesson just before this one (published: the outline changes)."""
+    new = lesson_create(lesson.get_parent().specific, title="Leçon ajoutée")
+    new.move(lesson, pos="left")
+    return new
+
+
+def test_a_pass_on_a_lesson_locked_since_the_quiz_opened_is_refused_and_kept(learner):
+    ordered = quiz_course_build(lessons_unlock_in_order=True)
+    enrolment = enrolment_create(user=learner, course=ordered.course)
+    lesson_progress_complete(
+        user=learner, lesson=ordered.lessons[0], source=CompletionRule.MARKED_DONE
+    )
+    attempt = quiz_attempt_start(user=learner, lesson=ordered.lesson)
+    _lock_by_a_new_lesson_before(ordered.lesson)
+    answers = answers_right(attempt.questions)
+    with pytest.raises(QuizLessonLocked) as refused:
+        submit(attempt, answers)
+    assert "Leçon ajoutée" in refused.value.message
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.OPEN
+    assert (attempt.score, attempt.passed, attempt.submitted_at) == (None, None, None)
+    assert attempt.answers == answers
+    assert not LessonProgress.objects.filter(
+        enrolment=enrolment, lesson=ordered.lesson, completed_at__isnull=False
+    ).exists()
 
 
 def test_passing_enrols_an_official_not_yet_enrolled_in_an_open_course(built, lesson, learner):

@@ -18,6 +18,7 @@ from courses.models import CompletionRule
 from elus2.learning.models import Enrolment
 from elus2.learning.services import enrolment_create, lesson_progress_complete
 from elus2.quizzes.models import AttemptStatus, FeedbackTiming, QuizAttempt, QuizMode
+from tests.factories.courses import lesson_create
 from tests.factories.learning import client_for, learner_create
 from tests.factories.quizzes import (
     EXPLANATION_MARKER,
@@ -138,6 +139,25 @@ def test_the_quiz_of_a_locked_lesson_says_which_lesson_comes_first(client, learn
     assert response.status_code == 200
     assert ordered.lessons[0].title in text_of(response)
     assert not QuizAttempt.objects.exists()
+
+
+def test_a_quiz_sent_after_its_lesson_got_locked_says_so_and_keeps_the_answers(client, learner):
+    ordered = quiz_course_build(lessons_unlock_in_order=True)
+    enrolment_create(user=learner, course=ordered.course)
+    lesson_progress_complete(
+        user=learner, lesson=ordered.lessons[0], source=CompletionRule.MARKED_DONE
+    )
+    assert client.get(quiz_url(ordered.lesson)).status_code == 200
+    attempt = QuizAttempt.objects.get(lesson=ordered.lesson)
+    new = lesson_create(ordered.lesson.get_parent().specific, title="Leçon ajoutée")
+    new.move(ordered.lesson, pos="left")  # a trainer puts a lesson before the quiz
+    answers = answers_right(attempt.questions)
+    response = client.post(submit_url(attempt), post_data(attempt.questions, answers))
+    assert response.status_code == 200
+    assert "Leçon ajoutée" in text_of(response)
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.OPEN
+    assert attempt.answers == answers
 
 
 # --- Nothing leaks before submission -----------------------------------------------------------------
