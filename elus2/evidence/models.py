@@ -52,6 +52,9 @@ class Fact(models.Model):
     course_id = models.BigIntegerField(_("formation"), null=True, blank=True)
     session_id = models.BigIntegerField(_("session"), null=True, blank=True)
     data = models.JSONField(_("détails"), default=dict)
+    # Set by writers that may run twice (a daily task): one fact per person and key. NULL, not
+    # "", for the facts without one, so that they never collide in the unique constraint.
+    once_key = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
     keep_until = models.DateField(_("conservé jusqu'au"))
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
@@ -62,7 +65,8 @@ class Fact(models.Model):
         verbose_name = _("preuve")
         verbose_name_plural = _("preuves")
         constraints = [
-            models.UniqueConstraint(fields=["person_id", "position"], name="fact_unique_position")
+            models.UniqueConstraint(fields=["person_id", "position"], name="fact_unique_position"),
+            models.UniqueConstraint(fields=["person_id", "once_key"], name="fact_unique_once_key"),
         ]
         indexes = [
             models.Index(fields=["person_id", "course_id"], name="fact_person_course_idx"),

@@ -66,7 +66,6 @@ def retention_end(day: datetime.date) -> datetime.date:
         return day.replace(year=day.year + years, day=28)
 
 
-@transaction.atomic
 def evidence_record(
     *,
     person_id: int,
@@ -75,12 +74,30 @@ def evidence_record(
     session_id: int | None = None,
     occurred_at: datetime.datetime | None = None,
     data: dict | None = None,
+    once_key: str | None = None,
 ) -> Fact:
-    """Appends one fact to the person's chain. The chain row is locked for the append, so
-    concurrent facts of one person line up one after the other."""
+    """Appends one fact to the person's chain and returns it. The chain row is locked for the
+    append, so concurrent facts of one person line up one after the other. With `once_key`,
+    a fact already recorded under that key for the person is returned instead (for writers
+    that may run twice). Callers inside their own transaction pay 3 queries (4 with once_key;
+    2 more for a person's first fact)."""
     data = _plain(dict(data or {}))
-    Chain.objects.bulk_create([Chain(person_id=person_id)], ignore_conflicts=True)
-    chain = Chain.objects.select_for_update().get(person_id=person_id)
+    # Inside the caller's transaction without a savepoint: the fact and what it proves stand or
+    # fall together.
+    with transaction.atomic(savepoint=False):
+        return _append(person_id, kind, course_id, session_id, occurred_at, data, once_key)
+
+
+def _append(person_id, kind, course_id, session_id, occurred_at, data, once_key) -> Fact:
+    chains = Chain.objects.select_for_update().filter(person_id=person_id)
+    chain = chains.first()
+    if chain is None:
+        Chain.objects.bulk_create([Chain(person_id=person_id)], ignore_conflicts=True)
+        chain = chains.get()
+    if once_key is not None:
+        recorded = Fact.objects.filter(person_id=person_id, once_key=once_key).first()
+        if recorded is not None:
+            return recorded
     now = timezone.now()
     fact = Fact(
         person_id=person_id,
@@ -92,6 +109,7 @@ def evidence_record(
         session_id=session_id,
         data=data,
         keep_until=retention_end(timezone.localdate(now)),
+        once_key=once_key,
         previous_hash=chain.head_hash,
     )
     fact.hash = fact_hash(fact)

@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from courses.models import CompletionRule, CoursePage, LessonPage
 from courses.outline import Outline, OutlineLesson, course_outline, course_path_of, outline_build
+from elus2.evidence.models import FactKind
+from elus2.evidence.services import evidence_record
 
 from .models import DailyActivity, Enrolment, EnrolmentStatus, LessonProgress
 
@@ -218,10 +220,9 @@ def lesson_view_record(*, user, lesson: LessonPage, enrolment: Enrolment) -> Les
     now = timezone.now()
     progress = _progress_get_or_create(enrolment, lesson)
     first_view = progress.first_viewed_at is None
-    if first_view:
-        LessonProgress.objects.filter(pk=progress.pk, first_viewed_at__isnull=True).update(
-            first_viewed_at=now
-        )
+    opened = first_view and LessonProgress.objects.filter(
+        pk=progress.pk, first_viewed_at__isnull=True
+    ).update(first_viewed_at=now)
     rows = Enrolment.objects.filter(pk=enrolment.pk)
     updates = {"last_lesson_id": lesson.pk, "last_activity_at": now}
     if first_view or enrolment.status == EnrolmentStatus.ENROLLED:
@@ -231,6 +232,11 @@ def lesson_view_record(*, user, lesson: LessonPage, enrolment: Enrolment) -> Les
         # Conditional: a completion committed since `enrolment` was read must not be undone.
         rows.filter(status=EnrolmentStatus.ENROLLED).update(
             status=EnrolmentStatus.STARTED, started_at=now
+        )
+    outline = course_outline(course_path=course_path_of(lesson)) if opened else None
+    if outline is not None:  # the evidence chain's lock is always the last a writer takes
+        lesson_fact_record(
+            user=user, lesson_id=lesson.pk, outline=outline, kind=FactKind.LESSON_OPENED, at=now
         )
     if lesson.completion_rule == CompletionRule.VIEWED and progress.completed_at is None:
         return lesson_progress_complete(
@@ -325,7 +331,29 @@ def _complete(*, user, lesson: LessonPage, outline: Outline) -> CompletionResult
         enrolment.status = EnrolmentStatus.STARTED
     enrolment.page_version = uuid.uuid4()  # every lesson page of the course shows the change
     enrolment.save(update_fields=COMPLETION_FIELDS)
+    lesson_fact_record(
+        user=user, lesson_id=lesson.pk, outline=outline, kind=FactKind.LESSON_COMPLETED, at=now
+    )
     return CompletionResult(progress=progress, enrolment=enrolment, newly_completed=True)
+
+
+def lesson_fact_record(*, user, lesson_id: int, outline: Outline, kind: str, at, **details) -> None:
+    """The evidence ledger's fact about one lesson of a course, with what the taux de réalisation
+    needs later (its title and planned minutes as they were then, from the course outline),
+    written in the caller's transaction."""
+    planned = next((item for item in outline.lessons if item.id == lesson_id), None)
+    evidence_record(
+        person_id=user.pk,
+        kind=kind,
+        course_id=outline.course_id,
+        occurred_at=at,
+        data={
+            "lesson": lesson_id,
+            "title": planned.title if planned else "",
+            "planned_minutes": planned.minutes if planned else 0,
+            **details,
+        },
+    )
 
 
 @transaction.atomic

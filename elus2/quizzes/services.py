@@ -21,8 +21,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.models import CompletionRule, LessonPage
+from courses.outline import course_outline, course_path_of
+from elus2.evidence.models import FactKind
 from elus2.learning.page_cache import learner_pages_changed
-from elus2.learning.services import EnrolmentClosed, LessonLocked, lesson_progress_complete
+from elus2.learning.services import (
+    EnrolmentClosed,
+    LessonLocked,
+    lesson_fact_record,
+    lesson_progress_complete,
+)
 
 from . import grading
 from .models import AttemptStatus, QuizAttempt, QuizMode
@@ -292,5 +299,18 @@ def _submit(attempt: QuizAttempt, still_open, *, user, answers: Mapping[str, Any
                 # The lesson's quiz panel shows the score (after the completion: one lock order,
                 # the enrolment row last, for every writer).
                 learner_pages_changed(user_id=user.pk, lesson=lesson)
+            # Last: the evidence chain's lock comes after every other row this transaction locks.
+            outline = course_outline(course_path=course_path_of(lesson))
+            if outline is not None:
+                lesson_fact_record(
+                    user=user,
+                    lesson_id=lesson.pk,
+                    outline=outline,
+                    kind=FactKind.QUIZ_SUBMITTED,
+                    at=now,
+                    attempt=attempt.pk,
+                    score=result.score,
+                    passed=attempt.passed,
+                )
             return SubmitResult(attempt=attempt, result=result, lesson_completed=completed)
     raise refusal
