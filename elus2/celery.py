@@ -46,6 +46,11 @@ app.conf.beat_schedule = {
         "task": "users.sign_in_links_purge",
         "schedule": crontab(hour=3, minute=45),
     },
+    # Evidence ledger: each official's active time of the finished days; idempotent (once a day).
+    "active-time-evidence-daily-0015": {
+        "task": "learning.active_time_evidence",
+        "schedule": crontab(hour=0, minute=15),
+    },
     # Evidence ledger: facts past their retention period are removed, oldest first; idempotent.
     "evidence-purge-daily-0400": {"task": "evidence.purge", "schedule": crontab(hour=4, minute=0)},
     # Reminders (issue 7): fill the outbox (idempotent: unique rows) and publish what is due.

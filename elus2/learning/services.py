@@ -388,3 +388,27 @@ def activity_heartbeat(*, user, lesson: LessonPage, enrolment: Enrolment) -> int
             active_seconds=F("active_seconds") + credit, last_activity_at=now
         )
     return credit
+
+
+# Days back the nightly evidence of active time looks, so a night the beat missed is caught up.
+ACTIVE_TIME_EVIDENCE_DAYS = 7
+
+
+def active_time_evidence_record(*, today=None) -> int:
+    """One « temps actif » fact per official and finished day (the last week, today excluded):
+    the day's active seconds as the heartbeats capped them. Idempotent (once_key per day), so
+    the nightly task may run twice or late. Returns the person-days looked at."""
+    today = today or timezone.localdate()
+    looked_at = 0
+    rows = DailyActivity.objects.filter(
+        day__lt=today, day__gte=today - timedelta(days=ACTIVE_TIME_EVIDENCE_DAYS), seconds__gt=0
+    ).order_by("user_id", "day")
+    for user_id, day, seconds in rows.values_list("user_id", "day", "seconds").iterator():
+        evidence_record(
+            person_id=user_id,
+            kind=FactKind.ACTIVE_TIME,
+            data={"day": day.isoformat(), "seconds": seconds},
+            once_key=f"active_time:{day.isoformat()}",
+        )
+        looked_at += 1
+    return looked_at

@@ -81,3 +81,23 @@ def test_a_refused_quiz_submission_writes_no_fact(course, learner):
     response = client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]), {})
     assert response.status_code == 200  # the quiz again, with what is missing
     assert not Fact.objects.filter(person_id=learner.pk).exists()
+
+
+def test_each_finished_day_of_active_time_is_one_fact(learner):
+    import datetime
+
+    from elus2.learning.models import DailyActivity
+    from elus2.learning.services import active_time_evidence_record
+
+    today = datetime.date(2026, 12, 6)
+    DailyActivity.objects.create(user=learner, day=datetime.date(2026, 12, 4), seconds=600)
+    DailyActivity.objects.create(user=learner, day=datetime.date(2026, 12, 5), seconds=1200)
+    DailyActivity.objects.create(user=learner, day=today, seconds=60)  # not finished yet
+    active_time_evidence_record(today=today)
+    active_time_evidence_record(today=today)  # the task ran twice
+    facts = Fact.objects.filter(person_id=learner.pk, kind=FactKind.ACTIVE_TIME)
+    assert sorted((f.data["day"], f.data["seconds"]) for f in facts) == [
+        ("2026-12-04", 600),
+        ("2026-12-05", 1200),
+    ]
+    assert evidence_verify(person_ids=[learner.pk]).ok
