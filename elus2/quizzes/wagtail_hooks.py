@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -33,6 +34,7 @@ from .forms import QuizSettingsForm
 from .models import QuizAttempt, QuizSettings
 from .selectors import (
     lesson_parent_titles,
+    quiz_question_flagged_list,
     quiz_statistics_allowed,
     quiz_statistics_get,
     quiz_statistics_summary,
@@ -205,6 +207,33 @@ class StatisticsDetailView(StatisticsViewMixin, TemplateView):
                 "trap": statistics.TRAP_OPTION_SHARE,
             },
         }
+
+
+FLAGGED_SHOWN = 12  # the dashboard lists this many; the statistics pages have the rest
+
+
+class FlaggedQuestionsPanel(Component):
+    """« Questions à revoir »: what the statistics flag, each linked to its quiz's statistics."""
+
+    name = "flagged_quiz_questions"
+    template_name = "quizzes/admin/flagged_questions_panel.html"
+    order = 60  # after « Mes formations »
+
+    def get_context_data(self, parent_context):
+        flagged = quiz_question_flagged_list()
+        return {
+            "rows": [
+                {"item": item, "flags": [FLAG_LABELS[flag] for flag in item.question.flags]}
+                for item in flagged[:FLAGGED_SHOWN]
+            ],
+            "hidden": max(0, len(flagged) - FLAGGED_SHOWN),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_flagged_questions_panel(request, panels):
+    if quiz_statistics_allowed(user=request.user):
+        panels.append(FlaggedQuestionsPanel())
 
 
 SETTINGS_PERMISSIONS = ("quizzes.add_quizsettings", "quizzes.change_quizsettings")
