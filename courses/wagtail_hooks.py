@@ -10,12 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .guide import editor_guide
 from .models import CoursePage
 
 
@@ -70,3 +75,47 @@ class MyCoursesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_my_courses_panel(request, panels):
     panels.append(MyCoursesPanel())
+
+
+# --- « Guide de rédaction »: our editor guide in the help menu -----------------------------------
+
+
+class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
+    """How to write a lesson here; every admin user may read it (Wagtail checks admin access)."""
+
+    template_name = "courses/admin/editor_guide.html"
+    page_title = _("Guide de rédaction")
+    header_icon = "help"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **editor_guide()}
+
+
+@hooks.register("register_admin_urls")
+def editor_guide_urls():
+    return [path("guide-redaction/", EditorGuideView.as_view(), name="courses_editor_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_menu_item():
+    return MenuItem(
+        _("Guide de rédaction"),
+        reverse("courses_editor_guide"),
+        name="guide-redaction",
+        icon_name="help",
+        order=1050,
+    )
+
+
+@hooks.register("construct_help_menu")
+def remove_wagtails_editor_guide(request, items):
+    """Wagtail's own guide is in English and written for any site, not for our blocks; its
+    « What's new in Wagtail » page, on the same English site, goes with it."""
+    items[:] = [
+        item
+        for item in items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]

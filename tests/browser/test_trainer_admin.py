@@ -89,3 +89,16 @@ def test_quiz_settings_form(chromium, live_server, trainer, width):
     assert page.get_by_role("heading", name="Nouveaux réglages de quiz").is_visible()
     check(page, f"quiz-settings-{width}")
     page_close(context, page)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_editor_guide(chromium, live_server, trainer, width):
+    context, page = opened(chromium, live_server, trainer, width)
+    page.goto(live_server.url + "/admin/guide-redaction/")
+    assert page.get_by_role("heading", name="Les blocs de la leçon").is_visible()
+    assert page.get_by_role("heading", name="Quelle réponse publiez-vous ?").is_visible()
+    check(page, f"editor-guide-{width}")
+    page.locator("#quiz-blocks").scroll_into_view_if_needed()
+    if folder := os.environ.get("ELUS2_SCREENSHOTS"):
+        page.screenshot(path=f"{folder}/editor-guide-quiz-{width}.png")
+    page_close(context, page)
