@@ -1,4 +1,4 @@
-"""Reading a quiz form back into answers keyed by question id.
+"""Reading a quiz form back into answers keyed by question id; the trainers' quiz settings form.
 
 The quiz page names its inputs `q-<question id>` (the option id, "true"/"false", or several option
 ids for a multiple choice) and `q-<question id>-<step id>` (the rank of an ordering step). Any other
@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.http import QueryDict
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from . import grading
+from .models import QuizSettings
+from .selectors import quiz_settings_lesson_choices
 
 PREFIX = "q-"
 
@@ -43,3 +47,38 @@ def answers_from_post(questions: list[dict], data: QueryDict) -> dict[str, Any]:
             continue
         answers[name] = data.get(key, "")  # not offered by the page: refused by the service
     return answers
+
+
+class LessonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        place = getattr(obj, "place", "")
+        return f"{obj.title} ({place})" if place else obj.title
+
+
+class QuizSettingsForm(WagtailAdminModelForm):
+    """Only lessons that have questions are offered (and the one being edited, whatever it has
+    become); lessons whose quiz is already set up are not, each lesson having one set of settings."""
+
+    class Meta:
+        model = QuizSettings
+        fields = [
+            "lesson",
+            "mode",
+            "pass_mark",
+            "attempts_allowed",
+            "questions_drawn",
+            "shuffle_questions",
+            "shuffle_options",
+            "feedback_timing",
+        ]
+        field_classes = {"lesson": LessonChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        lessons = quiz_settings_lesson_choices(current_lesson_id=self.instance.lesson_id)
+        field = self.fields["lesson"]
+        field.queryset = field.queryset.filter(pk__in=[lesson.pk for lesson in lessons])
+        # The choices are the lessons already loaded, with their place in the course.
+        field.choices = [("", field.empty_label)] + [
+            (lesson.pk, field.label_from_instance(lesson)) for lesson in lessons
+        ]

@@ -95,7 +95,8 @@ class QuizSettings(models.Model):
         verbose_name_plural = _("réglages des quiz")
 
     def __str__(self) -> str:
-        return f"{self.lesson_id}: {self.pass_mark} %"
+        # Named in the admin's messages and listing: the lesson, never its id.
+        return self.lesson.title
 
     def clean(self):
         super().clean()

@@ -22,13 +22,32 @@ from elus2.users.roles import Role
 from . import grading
 from .models import AttemptStatus, FeedbackTiming, QuizAttempt, QuizMode, QuizSettings
 from .snapshot import SnapshotError, quiz_snapshot, situation_block
-from .statistics import AttemptRecord, QuizStatistics, quiz_statistics
+from .statistics import AttemptRecord, QuestionStatistics, QuizStatistics, quiz_statistics
 
 
 def quiz_settings_get(*, lesson: LessonPage) -> QuizSettings:
     """The lesson's quiz settings, or the defaults (unsaved) when no one has set them."""
     found = QuizSettings.objects.filter(lesson=lesson).first()
     return found or QuizSettings(lesson=lesson)
+
+
+def quiz_settings_lesson_choices(*, current_lesson_id: int | None = None) -> list[LessonPage]:
+    """The lessons a quiz settings form offers, in course order: those with questions and no
+    settings yet, plus the lesson being edited. Each carries `place` (« Cours › Module »).
+    Three queries, whatever the number of lessons."""
+    taken = set(QuizSettings.objects.values_list("lesson_id", flat=True)) - {current_lesson_id}
+    lessons = [
+        lesson
+        for lesson in LessonPage.objects.only("id", "title", "path", "depth", "quiz")
+        .order_by("path")
+        .iterator()
+        if lesson.pk == current_lesson_id or (len(lesson.quiz) and lesson.pk not in taken)
+    ]
+    titles = lesson_parent_titles(lessons)
+    for lesson in lessons:
+        parents = (titles.get(ancestor_path(lesson.path, levels), "") for levels in (2, 1))
+        lesson.place = " › ".join(title for title in parents if title)
+    return lessons
 
 
 def quiz_attempt_get(*, user, attempt_id: int) -> QuizAttempt | None:
@@ -317,16 +336,17 @@ def quiz_statistics_attempt_list(*, lesson: LessonPage) -> list[AttemptRecord]:
         .order_by("submitted_at", "pk")
         .values_list("user_id", "questions", "answers", "score", "passed")
     )
-    return [
-        AttemptRecord(
-            user_id=user_id,
-            questions=questions,
-            answers=answers or {},
-            score=score or 0,
-            passed=bool(passed),
-        )
-        for user_id, questions, answers, score, passed in rows
-    ]
+    return [_attempt_record(*row) for row in rows]
+
+
+def _attempt_record(user_id, questions, answers, score, passed) -> AttemptRecord:
+    return AttemptRecord(
+        user_id=user_id,
+        questions=questions,
+        answers=answers or {},
+        score=score or 0,
+        passed=bool(passed),
+    )
 
 
 def quiz_statistics_get(*, lesson: LessonPage) -> QuizStatistics:
@@ -396,3 +416,52 @@ def quiz_statistics_summary() -> list[QuizSummary]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class FlaggedQuestion:
+    """A question of a lesson's current quiz that the statistics flag, for the trainers' dashboard."""
+
+    lesson: LessonPage
+    course_title: str
+    module_title: str
+    question: QuestionStatistics
+
+
+def quiz_question_flagged_list() -> list[FlaggedQuestion]:
+    """Every question of a current quiz that the statistics flag, in course order, with the same
+    figures as its quiz's statistics page: three queries, whatever the number of lessons."""
+    lessons = [
+        lesson
+        for lesson in LessonPage.objects.only("id", "title", "path", "depth", "quiz")
+        .order_by("path")
+        .iterator()
+        if len(lesson.quiz)
+    ]
+    if not lessons:
+        return []
+    records: dict[int, list[AttemptRecord]] = {lesson.pk: [] for lesson in lessons}
+    rows = (
+        _graded_submitted(QuizAttempt.objects.filter(lesson_id__in=list(records)))
+        .order_by("submitted_at", "pk")
+        .values_list("lesson_id", "user_id", "questions", "answers", "score", "passed")
+    )
+    for lesson_id, *row in rows.iterator():
+        records[lesson_id].append(_attempt_record(*row))
+    titles = lesson_parent_titles(lessons)
+    flagged = []
+    for lesson in lessons:
+        if not records[lesson.pk]:
+            continue
+        figures = quiz_statistics(records[lesson.pk], current_questions=_lesson_questions(lesson))
+        flagged.extend(
+            FlaggedQuestion(
+                lesson=lesson,
+                course_title=titles.get(ancestor_path(lesson.path, 2), ""),
+                module_title=titles.get(ancestor_path(lesson.path), ""),
+                question=question,
+            )
+            for question in figures.questions
+            if question.flags and question.in_current_quiz
+        )
+    return flagged

@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
@@ -29,9 +30,11 @@ from courses.models import LessonPage
 from courses.outline import ancestor_path
 
 from . import grading, statistics
+from .forms import QuizSettingsForm
 from .models import QuizAttempt, QuizSettings
 from .selectors import (
     lesson_parent_titles,
+    quiz_question_flagged_list,
     quiz_statistics_allowed,
     quiz_statistics_get,
     quiz_statistics_summary,
@@ -206,6 +209,33 @@ class StatisticsDetailView(StatisticsViewMixin, TemplateView):
         }
 
 
+FLAGGED_SHOWN = 12  # the dashboard lists this many; the statistics pages have the rest
+
+
+class FlaggedQuestionsPanel(Component):
+    """« Questions à revoir »: what the statistics flag, each linked to its quiz's statistics."""
+
+    name = "flagged_quiz_questions"
+    template_name = "quizzes/admin/flagged_questions_panel.html"
+    order = 60  # after « Mes formations »
+
+    def get_context_data(self, parent_context):
+        flagged = quiz_question_flagged_list()
+        return {
+            "rows": [
+                {"item": item, "flags": [FLAG_LABELS[flag] for flag in item.question.flags]}
+                for item in flagged[:FLAGGED_SHOWN]
+            ],
+            "hidden": max(0, len(flagged) - FLAGGED_SHOWN),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_flagged_questions_panel(request, panels):
+    if quiz_statistics_allowed(user=request.user):
+        panels.append(FlaggedQuestionsPanel())
+
+
 SETTINGS_PERMISSIONS = ("quizzes.add_quizsettings", "quizzes.change_quizsettings")
 
 
@@ -293,7 +323,25 @@ def quiz_header_buttons(page, user, view_name=None, next_url=None):
     yield from _settings_button(page, user, priority=67)
 
 
+# Wagtail builds its labels from the verbose name (« Ajouter un(e) réglages du quiz », « Réglages du
+# quiz '9: 70 %' créé(e) »): each view says it in French of its own, naming the lesson.
+
+
+class QuizSettingsIndexView(IndexView):
+    add_item_label = gettext_lazy("Ajouter des réglages de quiz")
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("lesson")
+
+
 class QuizSettingsCreateView(CreateView):
+    page_title = gettext_lazy("Nouveaux réglages de quiz")
+    success_message = gettext_lazy("Réglages du quiz de « %(object)s » enregistrés.")
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        return [*items[:-1], {"url": "", "label": self.page_title}]
+
     def get_initial(self):
         """Opened from a lesson's « Réglages du quiz » button: that lesson is chosen."""
         initial = super().get_initial()
@@ -303,11 +351,34 @@ class QuizSettingsCreateView(CreateView):
         return initial
 
 
+class QuizSettingsEditView(EditView):
+    page_title = gettext_lazy("Réglages du quiz")
+    success_message = gettext_lazy("Réglages du quiz de « %(object)s » enregistrés.")
+    error_message = gettext_lazy("Les réglages n'ont pas été enregistrés : corrigez les erreurs.")
+
+
+class QuizSettingsDeleteView(DeleteView):
+    success_message = gettext_lazy(
+        "Réglages du quiz de « %(object)s » supprimés : le quiz reprend les réglages par défaut."
+    )
+
+    @property
+    def confirmation_message(self):
+        return _(
+            "Supprimer les réglages du quiz de « %(title)s » ? Le quiz reprendra les réglages "
+            "par défaut."
+        ) % {"title": self.object}
+
+
 class QuizSettingsViewSet(ModelViewSet):
     """Trainers set each quiz's pass mark, attempts, draw, shuffling, feedback and mode here."""
 
     model = QuizSettings
+    form_class = QuizSettingsForm
+    index_view_class = QuizSettingsIndexView
     add_view_class = QuizSettingsCreateView
+    edit_view_class = QuizSettingsEditView
+    delete_view_class = QuizSettingsDeleteView
     form_fields = [
         "lesson",
         "mode",
@@ -325,6 +396,9 @@ class QuizSettingsViewSet(ModelViewSet):
     menu_label = gettext_lazy("Réglages des quiz")
     menu_order = 690
     name = "reglages-quiz"
+
+    def get_form_class(self, for_update=False):
+        return self.form_class
 
 
 @hooks.register("register_admin_viewset")

@@ -108,3 +108,81 @@ def test_only_people_who_may_edit_quiz_settings_get_the_button_and_the_link(clie
 def test_an_unknown_lesson_is_a_404(client):
     client.force_login(trainer("Formateur"))
     assert client.get(reverse("quizzes_settings_for_lesson", args=[999999])).status_code == 404
+
+
+def test_the_lesson_choice_offers_lessons_with_a_quiz_not_yet_set_up(client):
+    from courses.models import LessonPage
+
+    course = course_build(modules=2, lessons_per_module=2)  # each module's 2nd lesson has a quiz
+    without, with_quiz, _, other_quiz = LessonPage.objects.descendant_of(course).order_by("path")
+    assert not len(without.quiz) and len(with_quiz.quiz) and len(other_quiz.quiz)
+    client.force_login(trainer("Formateur"))
+
+    def offered(url):
+        form = client.get(url).content.decode()
+        return {
+            lesson.pk
+            for lesson in (without, with_quiz, other_quiz)
+            if f'value="{lesson.pk}"' in form
+        }
+
+    assert offered(reverse("reglages-quiz:add")) == {with_quiz.pk, other_quiz.pk}
+    made = QuizSettings.objects.create(lesson=with_quiz)
+    assert offered(reverse("reglages-quiz:add")) == {other_quiz.pk}
+    assert offered(reverse("reglages-quiz:edit", args=[made.pk])) == {with_quiz.pk, other_quiz.pk}
+    # A lesson whose questions were removed since keeps its settings editable.
+    LessonPage.objects.filter(pk=with_quiz.pk).update(quiz=[])
+    assert offered(reverse("reglages-quiz:edit", args=[made.pk])) == {with_quiz.pk, other_quiz.pk}
+    refused = client.post(
+        reverse("reglages-quiz:add"),
+        {
+            "lesson": without.pk,
+            "mode": QuizMode.GRADED,
+            "pass_mark": 70,
+            "feedback_timing": "after_each_attempt",
+        },
+    )
+    assert refused.status_code == 200
+    assert not QuizSettings.objects.filter(lesson=without).exists()
+
+
+def test_labels_and_messages_are_french_and_name_the_lesson(client, lesson):
+    client.force_login(trainer("Formateur"))
+    index = client.get(reverse("reglages-quiz:index")).content.decode()
+    assert "Ajouter des réglages de quiz" in index
+    assert "un(e)" not in index
+    add = client.get(reverse("reglages-quiz:add")).content.decode()
+    assert "Nouveaux réglages de quiz" in add
+    assert "un(e)" not in add and "Nouveau(elle)" not in add
+    response = client.post(
+        reverse("reglages-quiz:add"),
+        {
+            "lesson": lesson.pk,
+            "mode": QuizMode.GRADED,
+            "pass_mark": 70,
+            "feedback_timing": "after_each_attempt",
+            "shuffle_options": "on",
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    assert f"Réglages du quiz de « {lesson.title} » enregistrés." in page
+    assert f"{lesson.pk}: 70" not in page
+    made = QuizSettings.objects.get(lesson=lesson)
+    assert str(made) == lesson.title
+    listing = client.get(reverse("reglages-quiz:index")).content.decode()
+    assert lesson.title in listing
+    edited = client.post(
+        reverse("reglages-quiz:edit", args=[made.pk]),
+        {
+            "lesson": lesson.pk,
+            "mode": QuizMode.GRADED,
+            "pass_mark": 60,
+            "feedback_timing": "after_each_attempt",
+        },
+        follow=True,
+    ).content.decode()
+    assert f"Réglages du quiz de « {lesson.title} » enregistrés." in edited
+    client.force_login(UserFactory(is_superuser=True))  # trainers may not delete settings
+    delete = client.get(reverse("reglages-quiz:delete", args=[made.pk])).content.decode()
+    assert f"Supprimer les réglages du quiz de « {lesson.title} »" in delete
