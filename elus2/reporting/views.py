@@ -32,6 +32,7 @@ from elus2.users.roles import follows_cohorts
 from . import exports
 from .charts import distribution_chart, funnel_chart
 from .forms import LearnerFilterForm
+from .realisation import realisation_get
 from .selectors import (
     cohort_attestation_list,
     cohort_barometer_list,
@@ -123,7 +124,13 @@ def learner_detail(request, cohort_id: int, user_id: int):
     return render(
         request,
         "reporting/learner_detail.html",
-        {"cohort": cohort, "courses": courses, "course": course, "detail": detail},
+        {
+            "cohort": cohort,
+            "courses": courses,
+            "course": course,
+            "detail": detail,
+            "realisation": realisation_get(person_id=user_id, course=course),
+        },
     )
 
 
