@@ -53,9 +53,6 @@ cohort.courses.add(CoursePage.objects.get(slug="elus-2-0"))
 staff = User.objects.create_user(email="suivi@{EMAIL_DOMAIN}", first_name="Banc")
 staff.groups.add(Group.objects.get(name="Chargé·e de suivi"))
 cohort.staff.add(staff)
-# Production settings keep staff without a second factor at MFA enrolment: give one.
-from allauth.mfa.models import Authenticator
-Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={{"secret": "bench"}})
 print("COHORT", cohort.pk)
 print("SESSION", session_for(staff))
 """
