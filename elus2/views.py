@@ -138,6 +138,7 @@ def privacy(request):
         "privacy.html",
         {
             "retention_months": settings.ELUS2_RETENTION_MONTHS,
+            "evidence_years": settings.ELUS2_EVIDENCE_RETENTION_YEARS,
             "login_code_minutes": settings.ACCOUNT_LOGIN_BY_CODE_TIMEOUT // 60,
             "session_days": settings.SESSION_COOKIE_AGE // 86400,
             "invitation_days": INVITATION_LINK_LIFETIME.days,

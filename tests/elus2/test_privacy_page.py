@@ -28,3 +28,9 @@ def test_privacy_page_lists_what_erasure_keeps(client):
 
 def test_privacy_page_is_linked_from_every_page(client):
     assert 'href="/confidentialite/"' in client.get("/").content.decode()
+
+
+def test_privacy_page_says_how_long_evidence_is_kept(client, settings):
+    settings.ELUS2_EVIDENCE_RETENTION_YEARS = 10
+    page = client.get("/confidentialite/").content.decode()
+    assert "sont gardées 10 ans, même si vous supprimez votre compte" in page

@@ -170,3 +170,17 @@ def test_concurrent_facts_of_one_person_line_up():
     assert positions == list(range(1, 9))
     assert evidence_verify(person_ids=[42]).ok
     assert Chain.objects.get(person_id=42).length == 8
+
+
+def test_erasing_an_account_keeps_its_evidence():
+    """Evidence is a legal obligation: erasure pseudonymises the account, the facts stay and
+    still verify (they hold ids and plain values, no name or address)."""
+    from elus2.users.personal_data import user_erase
+    from tests.factories.users import UserFactory
+
+    official = UserFactory(email="efface@example.org", first_name="Élise")
+    evidence_record(person_id=official.pk, kind=FactKind.LESSON_COMPLETED, data={"lesson": 1})
+    assert user_erase(user=official)
+    fact = Fact.objects.get(person_id=official.pk)
+    assert "efface@example.org" not in str(fact.data) and "Élise" not in str(fact.data)
+    assert evidence_verify(person_ids=[official.pk]).ok
