@@ -161,6 +161,10 @@ def test_the_way_back_after_the_factor_is_the_page_asked_for():
     client.force_login(user)
     response = client.get("/admin/pages/")
     assert response["Location"] == reverse("mfa_reauthenticate") + "?next=%2Fadmin%2Fpages%2F"
+    wrong = client.post(response["Location"], {"code": "000000"})
+    assert wrong.status_code == 200
+    assert 'aria-invalid="true"' in wrong.content.decode()  # the field says what went wrong
+    assert client.get("/admin/pages/").status_code == 302  # still walled
     done = client.post(response["Location"], {"code": _totp_code(secret)})
     assert done["Location"] == "/admin/pages/"
 
