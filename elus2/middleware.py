@@ -74,9 +74,9 @@ class AdminQueryErrorsMiddleware:
     number that is a word, a chooser's parent id that is not a number raise deep inside Wagtail
     (OverflowError, ValueError, NoReverseMatch, EmptyPage, DataError…), and the image chooser
     cannot search within a tag (FilterFieldError: Wagtail's Image does not index tag names for
-    filtering). A read of the admin
-    (GET with a query string) that fails so gets a 400 page in French that offers the page
-    without the parameters, instead of a server error. Our own views check their input."""
+    filtering). A read of the admin (GET with a query string) that fails so gets a 400 page in
+    French that offers the page without the parameters, instead of a server error. Our own
+    views check their input (tests/elus2/test_get_parameters.py fuzzes every view)."""
 
     PREFIX = "/admin/"
     INPUT_ERRORS = (

@@ -5,10 +5,10 @@ Two walls, checked on every request of a signed-in staff member:
 - a factor enrolled, but this session did not pass it (signed in by password or code alone,
   through any login view): nothing but allauth's MFA re-authentication (and logout).
 
-Passing the factor is read from allauth's record of this session's authentications (the
-« mfa » step, written by allauth's MFA login stage and re-authentication, and by enrolment
-signals.py on enrolment, since activating TOTP proves the code). Learners are never walled and cost nothing:
-is_staff (which follows the roles) says who is privileged. Whether a factor is enrolled is
+Passing the factor is read from allauth's record of this session's authentications: the « mfa »
+step, written by allauth's MFA login stage and re-authentication, and by signals.py when a TOTP
+factor is enrolled (activating it takes a right code). Learners are never walled and cost
+nothing: is_staff (which follows the roles) says who is privileged. Whether a factor is enrolled is
 remembered in the session for a few minutes; while walled, it is checked on every request, so
 the wall lifts as soon as the factor is enrolled.
 """
