@@ -48,7 +48,7 @@ run: install messages ## Install, migrate, load the demo and serve with worker a
 	$(WITH_ENV) $(MANAGE) check_services
 	$(WITH_ENV) $(MANAGE) migrate --no-input -v0
 	$(WITH_ENV) $(MANAGE) seed_demo
-	$(BIN)/honcho -f Procfile start
+	$(BIN)/honcho -f Procfile.dev start
 
 demo: install messages ## Migrate and (re)load the demo data only
 	$(WITH_ENV) $(MANAGE) migrate --no-input -v0

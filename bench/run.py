@@ -136,8 +136,8 @@ def start_gunicorn(env: dict[str, str], port: int) -> subprocess.Popen:
         [
             str(BIN / "gunicorn"),
             "elus2.wsgi",
-            "--workers",
-            "2",
+            "--config",
+            str(ROOT / "gunicorn.conf.py"),  # the production configuration, measured
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -603,7 +603,7 @@ def main() -> None:
             if os.environ.get("DATABASE_URL", "").startswith("postgres")
             else "sqlite",
             "broker": "redis" if os.environ.get("REDIS_URL") else "filesystem",
-            "gunicorn_workers": 2,
+            "gunicorn_workers": int(os.environ.get("GUNICORN_WORKERS", os.cpu_count() or 1)),
             "connections": int(CONNECTIONS),
             "duration": DURATION,
             "cpus": os.cpu_count(),

@@ -1,4 +1,4 @@
-"""What `make run` starts (Procfile via honcho): the site answers, the worker and beat come up,
+"""What `make run` starts (Procfile.dev via honcho): the site answers, the worker and beat come up,
 and Ctrl-C stops all three."""
 
 import os
@@ -37,7 +37,7 @@ def test_procfile_serves_the_site_with_worker_and_beat(tmp_path):
     log = tmp_path / "honcho.log"
     with log.open("w") as output:
         stack = subprocess.Popen(
-            [str(BIN / "honcho"), "-f", "Procfile", "start"],
+            [str(BIN / "honcho"), "-f", "Procfile.dev", "start"],
             cwd=ROOT,
             env=env,
             stdout=output,
