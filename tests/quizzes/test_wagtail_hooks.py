@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from elus2.quizzes.selectors import quiz_question_flagged_list, quiz_statistics_get
 from elus2.quizzes.services import quiz_attempt_start, quiz_attempt_submit
-from tests.factories.learning import learner_create
+from tests.factories.learning import learner_create, queries_without_cache
 from tests.factories.quizzes import answers_right, quiz_course_build
 from tests.factories.users import UserFactory
 
@@ -73,4 +73,6 @@ def test_the_panel_queries_do_not_grow_with_lessons_and_attempts(client):
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("wagtailadmin_home"))
     assert len(quiz_question_flagged_list()) > 3
-    assert len(many.captured_queries) == len(few.captured_queries)
+    assert len(queries_without_cache(many.captured_queries)) == len(
+        queries_without_cache(few.captured_queries)
+    )
