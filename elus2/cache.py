@@ -15,6 +15,7 @@ and "pages" (+ "template_fragments", same store: everything rendered or derived 
 | anonymous page ("pages", AnonymousPageCacheMiddleware) | whole 200 responses of home, catalogue, course and module pages, for GETs without session or message cookie | `courses:page:<lang>:<host>:<path>` → (generation, response) | content generation | rendered every time |
 | template fragment ("template_fragments") | lesson body, course body, catalogue list (never in previews) | page, live revision, language, generation | content generation | rendered every time |
 | learner page ("pages", elus2/learning/page_cache.py) | a signed-in official's whole lesson page, without name nor CSRF token | person, page, generation, language, header fingerprint, `Enrolment.page_version` | learning and quiz services replace the enrolment's page version in their transaction; the gate (order, closed course) runs before every lookup | rendered every time |
+| browsers and proxies (HTTP) | any page | - | pages answered to a signed-in person say `Cache-Control: private, no-store` (elus2/middleware.py PrivatePagesMiddleware): no shared cache keeps them | - |
 | sessions, rate limits ("default") | cached_db sessions; allauth's and our login-code limits | Django's and allauth's | their own writes | sessions from the database; limits not counted meanwhile |
 
 Without Redis the "default" cache is a database cache that never culls a live entry
