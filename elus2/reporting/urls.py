@@ -1,5 +1,8 @@
-"""Staff pages under /suivi/ (namespace "reporting"), and the public client report under
-/rapport/ (`public_urlpatterns`, namespace "reporting_public"), both mounted in elus2/urls.py."""
+"""Staff pages under /suivi/ (namespace "reporting"), the public client report under /rapport/
+(`public_urlpatterns`, namespace "reporting_public"), the public verification of certificates
+under /verifier/ (`verification_urlpatterns`, namespace "verification") and the official's own
+certificate under /parcours/certificats/ (`learner_urlpatterns`, namespace "certificates"), all
+mounted in elus2/urls.py."""
 
 from django.urls import path
 
@@ -20,6 +23,12 @@ urlpatterns = [
         views.learner_attestation,
         name="learner_attestation",
     ),
+    path(
+        "promotions/<id:cohort_id>/membres/<id:user_id>/certificat/",
+        views.learner_certificate,
+        name="learner_certificate",
+    ),
+    path("certificats/<id:certificate_id>/", views.certificate_manage, name="certificate_manage"),
     path(
         "promotions/<id:cohort_id>/export/apprenants.csv",
         views.learners_export,
@@ -55,4 +64,12 @@ urlpatterns = [
 
 public_urlpatterns = [
     path("<str:token>/", views.report_public, name="report"),
+]
+
+verification_urlpatterns = [
+    path("<str:code>/", views.certificate_verify, name="certificate"),
+]
+
+learner_urlpatterns = [
+    path("<id:course_id>/", views.my_certificate, name="mine"),
 ]

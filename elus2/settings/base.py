@@ -398,6 +398,14 @@ ELUS2_RETENTION_MONTHS = env_int("ELUS2_RETENTION_MONTHS", 24)
 # 6 years; 10 if co-financed by the EU), even after the official erased their account.
 ELUS2_EVIDENCE_RETENTION_YEARS = env_int("ELUS2_EVIDENCE_RETENTION_YEARS", 6)
 
+# The training provider as its certificates name it (the Ministry of Labour's model of the
+# « certificat de réalisation »): name, SIRET and declaration number, postal address.
+ELUS2_PROVIDER_NAME = env("ELUS2_PROVIDER_NAME", "élus 2.0")
+ELUS2_PROVIDER_SIRET = env("ELUS2_PROVIDER_SIRET", "")
+ELUS2_PROVIDER_NDA = env("ELUS2_PROVIDER_NDA", "")
+ELUS2_PROVIDER_ADDRESS = env("ELUS2_PROVIDER_ADDRESS", "")
+ELUS2_PROVIDER_SIGNATORY = env("ELUS2_PROVIDER_SIGNATORY", "")
+
 # --- Languages and time -----------------------------------------------------------------------
 
 LANGUAGE_CODE = "fr"
