@@ -33,6 +33,10 @@ urlpatterns = [
     path("parcours/certificats/", include((reporting_urls.learner_urlpatterns, "certificates"))),
     path("parcours/", include("elus2.learning.urls")),
     path("quiz/", include("elus2.quizzes.urls")),
+    path(
+        "suivi/certificats/",
+        include((reporting_urls.certificate_admin_urlpatterns, "certificate_admin")),
+    ),
     path("suivi/", include("elus2.cohorts.urls")),
     path("suivi/", include("elus2.reporting.urls")),
     path("rapport/", include((reporting_urls.public_urlpatterns, "reporting_public"))),

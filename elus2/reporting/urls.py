@@ -1,8 +1,9 @@
 """Staff pages under /suivi/ (namespace "reporting"), the public client report under /rapport/
 (`public_urlpatterns`, namespace "reporting_public"), the public verification of certificates
 under /verifier/ (`verification_urlpatterns`, namespace "verification") and the official's own
-certificate under /parcours/certificats/ (`learner_urlpatterns`, namespace "certificates"), all
-mounted in elus2/urls.py."""
+certificate under /parcours/certificats/ (`learner_urlpatterns`, namespace "certificates"), the
+administrators' page of a certificate under /suivi/certificats/ (`certificate_admin_urlpatterns`,
+namespace "certificate_admin"), all mounted in elus2/urls.py."""
 
 from django.urls import path
 
@@ -28,7 +29,6 @@ urlpatterns = [
         views.learner_certificate,
         name="learner_certificate",
     ),
-    path("certificats/<id:certificate_id>/", views.certificate_manage, name="certificate_manage"),
     path(
         "promotions/<id:cohort_id>/export/apprenants.csv",
         views.learners_export,
@@ -72,4 +72,9 @@ verification_urlpatterns = [
 
 learner_urlpatterns = [
     path("<id:course_id>/", views.my_certificate, name="mine"),
+]
+
+# Agency administrators only, whichever cohort: not a cohort page, so apart from the staff's.
+certificate_admin_urlpatterns = [
+    path("<id:certificate_id>/", views.certificate_manage, name="manage"),
 ]

@@ -333,7 +333,7 @@ def certificate_manage(request, certificate_id: int):
                     _("Certificat %(old)s révoqué, remplacé par le certificat %(new)s.")
                     % {"old": certificate.number, "new": new.number},
                 )
-                return redirect("reporting:certificate_manage", new.pk)
+                return redirect("certificate_admin:manage", new.pk)
             certificate_revoke(certificate=certificate, reason=reason, by_id=request.user.pk)
         except CertificateUnavailable:
             messages.error(
@@ -348,7 +348,7 @@ def certificate_manage(request, certificate_id: int):
             messages.success(
                 request, _("Certificat %(number)s révoqué.") % {"number": certificate.number}
             )
-        return redirect("reporting:certificate_manage", certificate.pk)
+        return redirect("certificate_admin:manage", certificate.pk)
     return render(
         request,
         "reporting/certificate_manage.html",

@@ -230,7 +230,7 @@ def test_a_revoked_certificate_says_so_and_names_its_successor(built):
     complete(official, built)
     admin = UserFactory(is_staff=True, is_superuser=True)
     certificate = certificate_obtain(user_id=official.pk, course_id=built.course.pk, by_id=None)
-    manage = reverse("reporting:certificate_manage", args=[certificate.pk])
+    manage = reverse("certificate_admin:manage", args=[certificate.pk])
     assert client_for(staff_create()).get(manage).status_code == 404  # not an administrator
     assert client_for(admin).get(manage).status_code == 200
     response = client_for(admin).post(manage, {"reason": "Nom mal orthographié", "reissue": "on"})
