@@ -260,3 +260,13 @@ def test_an_unknown_code_gets_a_french_404(built, code):
     response = Client().get(reverse("verification:certificate", args=[code]))
     assert response.status_code == 404
     assert "Aucun certificat ne correspond à ce lien" in response.content.decode()
+
+
+def test_the_public_page_reads_the_certificate_in_one_query(built, django_assert_num_queries):
+    official = learner_create(first_name="Camille", last_name="Martin")
+    complete(official, built)
+    certificate = certificate_obtain(user_id=official.pk, course_id=built.course.pk, by_id=None)
+    client = Client()
+    url = reverse("verification:certificate", args=[certificate.code])
+    with django_assert_num_queries(1):
+        assert client.get(url).status_code == 200
