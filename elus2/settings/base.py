@@ -450,10 +450,13 @@ LOGGING = {
     # Emails, codes and tokens are masked as each record is made (elus2/logscrub.py).
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
-    # Wagtail logs every page action and django_tasks every background step: quiet by default.
+    # Wagtail logs every page action, django_tasks every background step, WeasyPrint (and the
+    # fontTools it subsets fonts with) every step of every PDF: quiet by default.
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
