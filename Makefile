@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
+# WeasyPrint (the certificates' PDFs) draws text with Pango and HarfBuzz, in DejaVu.
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core
 # The steps before `honcho start` read .env (when there is one) exactly as honcho does for the
 # processes it starts, so migrate, the demo and the server agree on the database and the port.
 WITH_ENV := $(BIN)/honcho run
@@ -24,16 +26,19 @@ $(STAMP): requirements/dev.txt $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
 	touch $(STAMP)
 
-system-deps: ## Debian packages: Chromium for browser tests, gettext for translations
+system-deps: ## Debian packages: Chromium for browser tests, gettext for translations, Pango for PDFs
 	@missing=""; \
 	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	for lib in $(PDF_DEBS); do \
+		dpkg-query -W -f='$${Status}' $$lib 2>/dev/null | grep -q "ok installed" || missing="$$missing $$lib"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 		if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 			echo "apt-get install$$missing"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 		else \
-			echo "Paquets manquants :$$missing (installez-les avec apt-get ; les tests navigateur seront ignorés)"; \
+			echo "Paquets manquants :$$missing (installez-les avec apt-get ; les tests navigateur seront ignorés, les PDF ne pourront pas être produits)"; \
 		fi; \
 	fi
 

@@ -30,11 +30,17 @@ urlpatterns = [
         name="account_confirm_login_code",
     ),
     path("accounts/", include("allauth.urls")),
+    path("parcours/certificats/", include((reporting_urls.learner_urlpatterns, "certificates"))),
     path("parcours/", include("elus2.learning.urls")),
     path("quiz/", include("elus2.quizzes.urls")),
+    path(
+        "suivi/certificats/",
+        include((reporting_urls.certificate_admin_urlpatterns, "certificate_admin")),
+    ),
     path("suivi/", include("elus2.cohorts.urls")),
     path("suivi/", include("elus2.reporting.urls")),
     path("rapport/", include((reporting_urls.public_urlpatterns, "reporting_public"))),
+    path("verifier/", include((reporting_urls.verification_urlpatterns, "verification"))),
     path("", include("elus2.users.urls")),
     # /suivi/promotions/<id>/relances/ and the one-click /desinscription/<token>/.
     path("", include("elus2.reminders.urls")),

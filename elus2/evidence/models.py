@@ -101,3 +101,91 @@ class Chain(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id}: {self.length}"
+
+
+class CertificateCounter(models.Model):
+    """The last number given in a year. Issuing locks this row, so numbers of one year follow
+    each other without gap or duplicate (a rolled-back issue gives its number back)."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("compteur de certificats")
+        verbose_name_plural = _("compteurs de certificats")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class Certificate(models.Model):
+    """A « certificat de réalisation » as issued: a snapshot of plain values (who, which course,
+    when, how long, the taux de réalisation, the provider), never recomputed, so the document
+    verified in three years is the one handed over today. Only the revocation fields change,
+    once. A re-issue revokes the previous certificate and points back to it (`replaces`)."""
+
+    year = models.PositiveSmallIntegerField(_("année"))
+    sequence = models.PositiveIntegerField(_("numéro d'ordre"))
+    # The public verification URL's key: random, never the number (numbers can be guessed).
+    code = models.CharField(max_length=40, unique=True)
+    person_id = models.BigIntegerField(_("personne"))
+    course_id = models.BigIntegerField(_("formation"))
+    learner_name = models.CharField(_("stagiaire"), max_length=300)
+    course_title = models.CharField(_("intitulé"), max_length=300)
+    nature = models.CharField(_("nature de l'action"), max_length=100)
+    modality = models.CharField(_("modalité"), max_length=100)
+    started_on = models.DateField(_("début"))
+    ended_on = models.DateField(_("fin"))
+    minutes_completed = models.PositiveIntegerField(_("durée réalisée (minutes)"))
+    minutes_planned = models.PositiveIntegerField(_("durée prévue (minutes)"))
+    realisation_percent = models.PositiveSmallIntegerField(_("taux de réalisation"))
+    provider_name = models.CharField(_("organisme"), max_length=300)
+    provider_siret = models.CharField(_("SIRET"), max_length=20, blank=True)
+    provider_nda = models.CharField(_("numéro de déclaration"), max_length=50, blank=True)
+    provider_address = models.CharField(_("adresse"), max_length=500, blank=True)
+    provider_signatory = models.CharField(_("signataire"), max_length=300, blank=True)
+    issued_at = models.DateTimeField(_("émis le"))
+    issued_by_id = models.BigIntegerField(_("émis à la demande de"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("révoqué le"), null=True, blank=True)
+    revoked_reason = models.TextField(_("motif de révocation"), blank=True)
+    revoked_by_id = models.BigIntegerField(_("révoqué par"), null=True, blank=True)
+    replaces = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+        verbose_name=_("remplace"),
+    )
+
+    class Meta:
+        verbose_name = _("certificat de réalisation")
+        verbose_name_plural = _("certificats de réalisation")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "sequence"], name="certificate_unique_number"),
+            # At most one valid certificate per person and course: asking twice gives the same.
+            models.UniqueConstraint(
+                fields=["person_id", "course_id"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="certificate_one_valid_per_course",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["person_id", "course_id"], name="certificate_person_course_idx")
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def number(self) -> str:
+        return f"{self.year}-{self.sequence:05d}"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.revoked_at is None
+
+    @property
+    def hours_completed(self) -> tuple[int, int]:
+        """(hours, minutes) of the duration completed."""
+        return divmod(self.minutes_completed, 60)

@@ -1,19 +1,24 @@
 """The ledger's one writing API (evidence_record), its check (evidence_verify) and the retention
 purge (evidence_purge). Apps that own a fact call evidence_record with ids and plain values, inside
-their own transaction: the fact is written if and only if what it proves is."""
+their own transaction: the fact is written if and only if what it proves is.
+
+Certificates too: certificate_issue numbers and stores one from plain values its caller computed
+(reporting, which reads the ledger, the courses and the people), certificate_revoke withdraws one,
+certificate_reissue replaces one keeping the old as revoked."""
 
 from __future__ import annotations
 
 import datetime
 import hashlib
 import json
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Chain, Fact
+from .models import Certificate, CertificateCounter, Chain, Fact
 
 PLAIN = (str, int, bool, type(None))
 
@@ -200,3 +205,106 @@ def evidence_purge(*, today: datetime.date | None = None) -> int:
             Chain.objects.filter(pk=chain.pk).update(origin_hash=expired[-1].hash)
             removed += Fact.objects.filter(pk__in=[f.pk for f in expired])._purge()[0]
     return removed
+
+
+class CertificateRefused(Exception):
+    """A revocation without a reason, or of a certificate already revoked."""
+
+
+CERTIFICATE_VALUES = (
+    "learner_name",
+    "course_title",
+    "nature",
+    "modality",
+    "started_on",
+    "ended_on",
+    "minutes_completed",
+    "minutes_planned",
+    "realisation_percent",
+    "provider_name",
+    "provider_siret",
+    "provider_nda",
+    "provider_address",
+    "provider_signatory",
+)
+
+
+def certificate_valid_get(*, person_id: int, course_id: int) -> Certificate | None:
+    return Certificate.objects.filter(
+        person_id=person_id, course_id=course_id, revoked_at__isnull=True
+    ).first()
+
+
+def certificate_issue(
+    *,
+    person_id: int,
+    course_id: int,
+    values: dict,
+    issued_by_id: int | None = None,
+    replaces: Certificate | None = None,
+) -> Certificate:
+    """The person's valid certificate for the course: the one already issued if there is one
+    (asking twice gives the same document), else a new one numbered after the year's last.
+    `values` holds the plain values of CERTIFICATE_VALUES. The year's counter row is locked
+    until the commit, so concurrent issues take consecutive numbers, and an issue rolled back
+    gives its number back: no gap, no duplicate."""
+    missing = set(CERTIFICATE_VALUES) - set(values)
+    if missing:
+        raise TypeError(f"valeurs manquantes : {', '.join(sorted(missing))}")
+    now = timezone.now()
+    year = timezone.localdate(now).year
+    with transaction.atomic():
+        CertificateCounter.objects.bulk_create(
+            [CertificateCounter(year=year)], ignore_conflicts=True
+        )
+        counter = CertificateCounter.objects.select_for_update().get(year=year)
+        existing = certificate_valid_get(person_id=person_id, course_id=course_id)
+        if existing is not None:
+            return existing
+        sequence = counter.last + 1
+        CertificateCounter.objects.filter(year=year).update(last=sequence)
+        return Certificate.objects.create(
+            year=year,
+            sequence=sequence,
+            code=secrets.token_urlsafe(18),
+            person_id=person_id,
+            course_id=course_id,
+            issued_at=now,
+            issued_by_id=issued_by_id,
+            replaces=replaces,
+            **{name: values[name] for name in CERTIFICATE_VALUES},
+        )
+
+
+def certificate_revoke(*, certificate: Certificate, reason: str, by_id: int | None) -> Certificate:
+    """Withdraws a certificate for good, with the reason shown to whoever verifies it. Only
+    once: a second revocation is refused, so the first date and reason stand."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateRefused("Indiquez le motif de la révocation.")
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+            revoked_at=now, revoked_reason=reason, revoked_by_id=by_id
+        )
+        if not changed:
+            raise CertificateRefused("Ce certificat est déjà révoqué.")
+    certificate.refresh_from_db()
+    return certificate
+
+
+def certificate_reissue(
+    *, certificate: Certificate, reason: str, by_id: int | None, values: dict
+) -> Certificate:
+    """Replaces a certificate (a corrected name, a lesson done since): the old one is revoked
+    with the reason and stays verifiable as such, the new one takes the next number and names
+    the one it replaces. Both in one transaction."""
+    with transaction.atomic():
+        certificate_revoke(certificate=certificate, reason=reason, by_id=by_id)
+        return certificate_issue(
+            person_id=certificate.person_id,
+            course_id=certificate.course_id,
+            values=values,
+            issued_by_id=by_id,
+            replaces=certificate,
+        )

@@ -436,3 +436,40 @@ def demo_reminders_queue() -> int:
         Cohort.objects.filter(organisation__name=DEMO_ORGANISATION).values_list("pk", flat=True)
     )
     return reminders_sweep(publish=reminder_send_task.delay, cohort_ids=demo_cohorts).candidates
+
+
+DEMO_REVOKE_REASON = "Démonstration : nom mal orthographié sur le premier certificat"
+
+
+def demo_certificates_ensure(course) -> tuple[int, str | None]:
+    """Every official who finished the course has their certificat de réalisation, and the first
+    of them (by id) had one revoked and replaced, so the verification page shows both states.
+    Idempotent: a valid certificate is never issued twice, and the revocation happens once.
+    Returns (valid certificates, the revoked one's verification path)."""
+    from django.urls import reverse
+
+    from elus2.evidence.models import Certificate
+    from elus2.learning.models import Enrolment, EnrolmentStatus
+    from elus2.reporting.certificates import (
+        CertificateUnavailable,
+        certificate_obtain,
+        certificate_renew,
+    )
+
+    finished = Enrolment.objects.filter(
+        course=course, status=EnrolmentStatus.COMPLETED, user__anonymised_at__isnull=True
+    ).order_by("user_id")
+    issued = []
+    for user_id in finished.values_list("user_id", flat=True):
+        try:
+            certificate = certificate_obtain(user_id=user_id, course_id=course.pk, by_id=None)
+        except CertificateUnavailable:  # a demo official without a name: nothing to print
+            continue
+        if certificate is not None:
+            issued.append(certificate)
+    revoked = Certificate.objects.filter(course_id=course.pk, revoked_at__isnull=False).first()
+    if revoked is None and issued:
+        certificate_renew(certificate=issued[0], reason=DEMO_REVOKE_REASON, by_id=None)
+        revoked = issued[0]
+    path = reverse("verification:certificate", args=[revoked.code]) if revoked else None
+    return len(issued), path

@@ -40,3 +40,16 @@ class LearnerFilterForm(forms.Form):
     @property
     def course_id(self) -> int | None:
         return self.value("course")
+
+
+class CertificateRevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motif de la révocation"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Affiché à quiconque vérifie le certificat."),
+    )
+    reissue = forms.BooleanField(
+        label=_("Émettre un nouveau certificat à la place (avec les données d'aujourd'hui)"),
+        required=False,
+    )

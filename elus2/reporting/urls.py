@@ -1,5 +1,9 @@
-"""Staff pages under /suivi/ (namespace "reporting"), and the public client report under
-/rapport/ (`public_urlpatterns`, namespace "reporting_public"), both mounted in elus2/urls.py."""
+"""Staff pages under /suivi/ (namespace "reporting"), the public client report under /rapport/
+(`public_urlpatterns`, namespace "reporting_public"), the public verification of certificates
+under /verifier/ (`verification_urlpatterns`, namespace "verification") and the official's own
+certificate under /parcours/certificats/ (`learner_urlpatterns`, namespace "certificates"), the
+administrators' page of a certificate under /suivi/certificats/ (`certificate_admin_urlpatterns`,
+namespace "certificate_admin"), all mounted in elus2/urls.py."""
 
 from django.urls import path
 
@@ -19,6 +23,11 @@ urlpatterns = [
         "promotions/<id:cohort_id>/membres/<id:user_id>/attestation/",
         views.learner_attestation,
         name="learner_attestation",
+    ),
+    path(
+        "promotions/<id:cohort_id>/membres/<id:user_id>/certificat/",
+        views.learner_certificate,
+        name="learner_certificate",
     ),
     path(
         "promotions/<id:cohort_id>/export/apprenants.csv",
@@ -55,4 +64,17 @@ urlpatterns = [
 
 public_urlpatterns = [
     path("<str:token>/", views.report_public, name="report"),
+]
+
+verification_urlpatterns = [
+    path("<str:code>/", views.certificate_verify, name="certificate"),
+]
+
+learner_urlpatterns = [
+    path("<id:course_id>/", views.my_certificate, name="mine"),
+]
+
+# Agency administrators only, whichever cohort: not a cohort page, so apart from the staff's.
+certificate_admin_urlpatterns = [
+    path("<id:certificate_id>/", views.certificate_manage, name="manage"),
 ]

@@ -8,11 +8,12 @@ selectors.py only; the exports iterate over the very rows the dashboard pages th
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -26,12 +27,23 @@ from elus2.cohorts.selectors import (
     cohort_get_visible,
     report_share_resolve,
 )
+from elus2.evidence.models import Certificate
+from elus2.evidence.services import CertificateRefused, certificate_revoke
 from elus2.learning.selectors import attestation_get
-from elus2.users.roles import follows_cohorts
+from elus2.users.roles import follows_cohorts, is_agency_admin
 
 from . import exports
+from .certificates import (
+    CertificateUnavailable,
+    certificate_filename,
+    certificate_history,
+    certificate_obtain,
+    certificate_pdf,
+    certificate_renew,
+    verification_url,
+)
 from .charts import distribution_chart, funnel_chart
-from .forms import LearnerFilterForm
+from .forms import CertificateRevokeForm, LearnerFilterForm
 from .realisation import realisation_get
 from .selectors import (
     cohort_attestation_list,
@@ -130,6 +142,8 @@ def learner_detail(request, cohort_id: int, user_id: int):
             "course": course,
             "detail": detail,
             "realisation": realisation_get(person_id=user_id, course=course),
+            "certificates": certificate_history(person_id=user_id, course_id=course.pk),
+            "may_revoke": is_agency_admin(request.user),
         },
     )
 
@@ -246,6 +260,125 @@ def report_public(request, token: str):
     else:
         response = render(request, "reporting/report.html", _report_context(share.cohort))
     # The token is the key: keep it out of other sites' logs and search engines.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _pdf_response(certificate: Certificate) -> HttpResponse:
+    response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{certificate_filename(certificate)}"'
+    return response
+
+
+@login_required
+def my_certificate(request, course_id: int):
+    """The official's own « certificat de réalisation » for a course they completed, issued on
+    the first request. Only their own: the URL names a course, never a person."""
+    try:
+        certificate = certificate_obtain(
+            user_id=request.user.pk, course_id=course_id, by_id=request.user.pk
+        )
+    except CertificateUnavailable:
+        messages.error(
+            request,
+            _("Indiquez votre prénom et votre nom : le certificat de réalisation les mentionne."),
+        )
+        return redirect("my_account_profile")
+    if certificate is None:
+        raise Http404
+    return _pdf_response(certificate)
+
+
+@login_required
+def learner_certificate(request, cohort_id: int, user_id: int):
+    """A member's certificate for one of the cohort's courses, for the staff who follow the
+    cohort (issued on the first request, like the official's own)."""
+    cohort, _courses, course, _form = _cohort_course(request, cohort_id)
+    if not cohort_has_member(cohort=cohort, user_id=user_id):
+        raise Http404
+    try:
+        certificate = certificate_obtain(
+            user_id=user_id, course_id=course.pk, by_id=request.user.pk
+        )
+    except CertificateUnavailable:
+        messages.error(
+            request,
+            _("Ce membre n'a pas de nom enregistré : le certificat ne peut pas être établi."),
+        )
+        back = reverse("reporting:learner_detail", args=[cohort.pk, user_id])
+        return redirect(f"{back}?course={course.pk}")
+    if certificate is None:
+        raise Http404
+    return _pdf_response(certificate)
+
+
+@login_required
+def certificate_manage(request, certificate_id: int):
+    """An agency administrator revokes a certificate with a reason, and may issue its
+    replacement in the same step; the old one stays, marked revoked, and names its successor."""
+    if not is_agency_admin(request.user):
+        raise Http404
+    certificate = get_object_or_404(Certificate, pk=certificate_id)
+    form = CertificateRevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and certificate.is_valid:
+        reason = form.cleaned_data["reason"]
+        try:
+            if form.cleaned_data["reissue"]:
+                new = certificate_renew(
+                    certificate=certificate, reason=reason, by_id=request.user.pk
+                )
+                messages.success(
+                    request,
+                    _("Certificat %(old)s révoqué, remplacé par le certificat %(new)s.")
+                    % {"old": certificate.number, "new": new.number},
+                )
+                return redirect("certificate_admin:manage", new.pk)
+            certificate_revoke(certificate=certificate, reason=reason, by_id=request.user.pk)
+        except CertificateUnavailable:
+            messages.error(
+                request,
+                _(
+                    "Le nouveau certificat ne peut pas être établi : formation non terminée ou nom manquant."
+                ),
+            )
+        except CertificateRefused:
+            messages.error(request, _("Ce certificat est déjà révoqué."))
+        else:
+            messages.success(
+                request, _("Certificat %(number)s révoqué.") % {"number": certificate.number}
+            )
+        return redirect("certificate_admin:manage", certificate.pk)
+    return render(
+        request,
+        "reporting/certificate_manage.html",
+        {
+            "certificate": certificate,
+            "form": form,
+            "verification_url": verification_url(certificate),
+        },
+    )
+
+
+@never_cache
+def certificate_verify(request, code: str):
+    """The public page a certificate's QR code opens: its essential facts and whether it is
+    valid, revoked or replaced, without an account. Nothing else about the person (no e-mail,
+    no mandate). An unknown code gets a French 404 page."""
+    certificate = (
+        Certificate.objects.select_related("replaced_by").filter(code=code).first()
+        if len(code) <= 40
+        else None
+    )
+    if certificate is None:
+        response = render(request, "reporting/certificate_unknown.html", status=404)
+    else:
+        successor = getattr(certificate, "replaced_by", None)
+        response = render(
+            request,
+            "reporting/certificate_verify.html",
+            {"certificate": certificate, "successor": successor},
+        )
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -398,6 +398,14 @@ ELUS2_RETENTION_MONTHS = env_int("ELUS2_RETENTION_MONTHS", 24)
 # 6 years; 10 if co-financed by the EU), even after the official erased their account.
 ELUS2_EVIDENCE_RETENTION_YEARS = env_int("ELUS2_EVIDENCE_RETENTION_YEARS", 6)
 
+# The training provider as its certificates name it (the Ministry of Labour's model of the
+# « certificat de réalisation »): name, SIRET and declaration number, postal address.
+ELUS2_PROVIDER_NAME = env("ELUS2_PROVIDER_NAME", "élus 2.0")
+ELUS2_PROVIDER_SIRET = env("ELUS2_PROVIDER_SIRET", "")
+ELUS2_PROVIDER_NDA = env("ELUS2_PROVIDER_NDA", "")
+ELUS2_PROVIDER_ADDRESS = env("ELUS2_PROVIDER_ADDRESS", "")
+ELUS2_PROVIDER_SIGNATORY = env("ELUS2_PROVIDER_SIGNATORY", "")
+
 # --- Languages and time -----------------------------------------------------------------------
 
 LANGUAGE_CODE = "fr"
@@ -442,10 +450,13 @@ LOGGING = {
     # Emails, codes and tokens are masked as each record is made (elus2/logscrub.py).
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
-    # Wagtail logs every page action and django_tasks every background step: quiet by default.
+    # Wagtail logs every page action, django_tasks every background step, WeasyPrint (and the
+    # fontTools it subsets fonts with) every step of every PDF: quiet by default.
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -59,3 +59,21 @@ def test_seed_demo_points_the_wagtail_site_at_the_site_url(settings):
     assert (site.hostname, site.port) == ("127.0.0.1", 8101)
     course = CoursePage.objects.live().first()
     assert course.full_url.startswith("http://127.0.0.1:8101/")
+
+
+def test_seed_demo_gives_the_finished_officials_their_certificates_one_revoked():
+    from elus2.evidence.models import Certificate
+    from elus2.learning.models import Enrolment, EnrolmentStatus
+
+    call_command("seed_demo")
+    call_command("seed_demo")  # idempotent: nothing issued or revoked twice
+    finished = set(
+        Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED).values_list("user_id", flat=True)
+    )
+    valid = Certificate.objects.filter(revoked_at__isnull=True)
+    assert finished and set(valid.values_list("person_id", flat=True)) == finished
+    assert valid.count() == len(finished)
+    (revoked,) = Certificate.objects.filter(revoked_at__isnull=False)
+    assert revoked.replaced_by.is_valid
+    sequences = sorted(Certificate.objects.values_list("sequence", flat=True))
+    assert sequences == list(range(1, len(finished) + 2))

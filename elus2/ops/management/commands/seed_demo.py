@@ -11,6 +11,7 @@ from elus2.ops.demo import (
     DEMO_ORGANISATION,
     DEMO_PASSWORD,
     demo_accounts_ensure,
+    demo_certificates_ensure,
     demo_cohorts_ensure,
     demo_progress_ensure,
     demo_quiz_attempts_ensure,
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         demo_quiz_attempts_ensure(course)
         cohorts = demo_cohorts_ensure(course, quiz_attempts=True)
         reminders = demo_reminders_queue()
+        certificates, revoked_path = demo_certificates_ensure(course)
         self.stdout.write(f"Formation de démonstration : {course.title} ({course.url})")
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")
         for account in DEMO_ACCOUNTS:
@@ -43,6 +45,10 @@ class Command(BaseCommand):
             + ", ".join(cohorts)
             + f" ({DEMO_COHORT_SIZE} élus chacune : conseil-a-01@example.org …, "
             "conseil-b-01@example.org …) ; suivi@example.org suit la première seulement."
+        )
+        self.stdout.write(
+            f"Certificats de réalisation : {certificates} pour les élus qui ont terminé"
+            + (f" ; un certificat révoqué puis remplacé : {revoked_path}" if revoked_path else "")
         )
         self.stdout.write(
             f"Relances : {reminders} dans la file d'envoi (courriels : /dev/mail/ une fois le "
