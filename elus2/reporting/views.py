@@ -143,6 +143,8 @@ def learner_attestation(request, cohort_id: int, user_id: int):
         "learning/attestation.html",
         {
             "attestation": found,
+            "cohort": cohort,
+            "course": course,
             "back_url": f"{back}?course={course.pk}",
             "back_label": found.learner.get_full_name() or found.learner.email,
         },

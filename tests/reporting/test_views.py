@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, get_resolver, reverse
@@ -250,3 +251,42 @@ def test_cohort_list_is_for_staff_only(world):
     assert client_for(learner_in_group()).get(reverse("reporting:cohort_list")).status_code == 403
     page = client_for(staff_create()).get(reverse("reporting:cohort_list")).content.decode()
     assert "Aucune promotion ne vous est confiée" in page
+
+
+def cohort_pages(world) -> list[str]:
+    """Every staff page about one cohort, in reporting, cohorts and reminders, that answers a GET
+    with HTML (exports and POST-only actions left out)."""
+    client = client_for(world.staff)
+    resolver = get_resolver()
+    urls = []
+    for namespace in ("reporting", "cohorts", "reminders"):
+        for entry in resolver.namespace_dict[namespace][1].url_patterns:
+            arguments = set(entry.pattern.converters)
+            if "cohort_id" not in arguments or arguments - {"cohort_id", "user_id"}:
+                continue
+            kwargs = {"cohort_id": world.cohort.pk}
+            if "user_id" in arguments:
+                kwargs["user_id"] = world.members["alice"].pk
+            url = reverse(f"{namespace}:{entry.name}", kwargs=kwargs)
+            response = client.get(url)
+            if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+                urls.append(url)
+    return urls
+
+
+def test_every_cohort_page_has_the_way_back(world):
+    """The breadcrumb leads back to the cohort list and, below the dashboard, to the cohort."""
+    client = client_for(world.staff)
+    cohort_list = reverse("reporting:cohort_list")
+    dashboard = reverse("reporting:cohort_dashboard", kwargs={"cohort_id": world.cohort.pk})
+    urls = cohort_pages(world)
+    assert len(urls) >= 9, urls  # dashboard, member, attestation(s), baromètre, rapport, …
+    for url in urls:
+        tree = BeautifulSoup(client.get(url).content, "html.parser")
+        crumbs = tree.select("nav.staff-breadcrumb")
+        assert len(crumbs) == 1, url
+        links = [link["href"].split("?")[0] for link in crumbs[0].select("a")]
+        assert links[0] == cohort_list, url
+        if url != dashboard:
+            assert links[1] == dashboard, url
+        assert crumbs[0].select("[aria-current=page]"), url
