@@ -45,6 +45,7 @@ from .selectors import (
 )
 
 LEARNERS_PER_PAGE = 100
+FOLLOW_UP_SHOWN = 20
 
 
 def _filters(request, cohort: Cohort):
@@ -109,6 +110,13 @@ def cohort_dashboard(request, cohort_id: int):
         context.update(_figures(cohort, course, stalled_days=form.stalled_days_value))
         context["page_obj"] = Paginator(rows, LEARNERS_PER_PAGE).get_page(request.GET.get("page"))
         context["stalled_days"] = form.stalled_days_value
+        # What staff act on, above the charts: the first members to follow up (one query), those
+        # who never started apart from those who stopped.
+        follow_up = cohort_learner_list(
+            cohort=cohort, course=course, stalled_days=form.stalled_days_value, stalled_only=True
+        )[:FOLLOW_UP_SHOWN]
+        context["never_started"] = [row for row in follow_up if row.never_started]
+        context["gone_quiet"] = [row for row in follow_up if not row.never_started]
     return render(request, "reporting/cohort_dashboard.html", context)
 
 
