@@ -113,7 +113,7 @@ def test_staff_member_follows_their_cohort(page, live_server, cohort_world):
     page.locator("table.learner-table").get_by_role("link", name="Chloé Martin").click()
     page.wait_for_url(f"**/membres/{cohort_world['people']['chloe'].pk}/**")
     assert page.get_by_role("heading", level=1).inner_text() == "Chloé Martin"
-    assert page.get_by_text("25 % · 1 leçons sur 4").count() == 1
+    assert page.get_by_text("25\N{NO-BREAK SPACE}% · 1 leçon sur 4").count() == 1
     assert_accessible(page)
 
     page.get_by_role("link", name=cohort.name).click()

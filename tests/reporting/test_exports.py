@@ -135,7 +135,7 @@ def test_module_exports_match_the_funnel_table(world):
     header, *records = csv_rows(download(client, url("modules_csv", world)))
     assert header[0] == "Position"
     assert [
-        [f"M{position} · {title}", lessons, done, f"{percent} %"]
+        [f"M{position} · {title}", lessons, done, f"{percent} %"]
         for position, title, lessons, done, percent in records
     ] == shown
     steps = cohort_module_funnel(cohort=world.cohort, course=world.built.course)

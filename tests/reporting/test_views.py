@@ -130,11 +130,11 @@ def test_dashboard_shows_the_figures(world):
     client = client_for(world.staff)
     url = reverse("reporting:cohort_dashboard", kwargs={"cohort_id": world.cohort.pk})
     page = client.get(url).content.decode()
-    assert "inscrits (83 %)" in page
-    assert "ont commencé (50 %)" in page
-    assert "ont terminé (17 %)" in page
+    assert "inscrits (83 %)" in page
+    assert "ont commencé (50 %)" in page
+    assert "ont terminé (17 %)" in page
     assert "à relancer (sans activité depuis 7 jours)" in page
-    assert "66,0 %" in page
+    assert "66,0 %" in page
     assert 'role="img"' in page and "<title id=" in page and "<desc id=" in page
     assert "Alice Dupont" in page and "Fanny Simon" in page
     assert "Otto" not in page  # the other cohort's member
@@ -165,9 +165,9 @@ def test_learner_page(world):
     )
     page = client.get(url).content.decode()
     assert "Chloé Martin" in page
-    assert "25 % · 1 leçons sur 4" in page
+    assert "25 % · 1 leçon sur 4" in page
     assert world.built.lessons[1].title in page
-    assert "9 %" in page  # her quiz score
+    assert "9 %" in page  # her quiz score
     assert "SECRET" not in page  # never the questions or her answers
 
 
@@ -178,7 +178,7 @@ def test_second_course_is_chosen_by_its_id(world):
     url = reverse("reporting:cohort_dashboard", kwargs={"cohort_id": world.cohort.pk})
     page = client.get(url, {"course": second.pk}).content.decode()
     assert f'<option value="{second.pk}" selected>' in page
-    assert "inscrits (0 %)" in page  # no one is enrolled in the second course
+    assert "inscrits (0 %)" in page  # no one is enrolled in the second course
 
 
 # --- The client report ----------------------------------------------------------------------------
@@ -194,7 +194,7 @@ def test_shared_report_shows_the_cohort_figures_only(world):
     assert response.status_code == 200
     page = response.content.decode()
     assert world.cohort.name in page
-    assert "inscrits (83 %)" in page and "66,0 %" in page
+    assert "inscrits (83 %)" in page and "66,0 %" in page
     assert "Membres ayant terminé chaque module" in page
     for member in world.members.values():
         assert member.email not in page and member.last_name not in page
@@ -211,7 +211,7 @@ def test_staff_preview_is_the_same_report(world):
         .get(reverse("reporting:report_preview", kwargs={"cohort_id": world.cohort.pk}))
         .content.decode()
     )
-    assert "Aperçu" in page and "inscrits (83 %)" in page
+    assert "Aperçu" in page and "inscrits (83 %)" in page
     assert "Alice" not in page
 
 
