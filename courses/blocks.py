@@ -76,7 +76,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("Texte")
         preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/paragraph.html"
-        help_text = _("Le texte de la leçon : gras, italique, liens et listes.")
+        help_text = _("Le texte de la leçon : gras, italique, liens et listes.")
         preview_value = (
             "<p>Un habitant pose une question sous votre publication : une réponse rapide et "
             "polie montre que la mairie écoute.</p>"
@@ -149,7 +149,7 @@ class VideoBlock(blocks.StructBlock):
 
 class KeyFigureBlock(blocks.StructBlock):
     number = blocks.CharBlock(
-        label=_("Chiffre"), max_length=30, help_text=_("Par exemple « 22 % ».")
+        label=_("Chiffre"), max_length=30, help_text=_("Par exemple « 22 % ».")
     )
     label = blocks.CharBlock(label=_("Ce qu'il mesure"), max_length=200)
     source = blocks.CharBlock(label=_("Source"), max_length=250)
@@ -275,7 +275,7 @@ class ReplyBlock(blocks.StructBlock):
         choices=REPLY_TONES,
         default="neutral",
         help_text=_(
-            "Le ton que l'élu doit apprendre à reconnaître ; il est affiché à côté de la réponse."
+            "Le ton que l'élu doit apprendre à reconnaître ; il est affiché à côté de la réponse."
         ),
     )
 
@@ -316,7 +316,7 @@ class SearchResultsBlock(blocks.StructBlock):
     query = blocks.CharBlock(
         label=_("Recherche tapée"),
         max_length=150,
-        help_text=_("Par exemple « Claire Morel maire »."),
+        help_text=_("Par exemple « Claire Morel maire »."),
     )
     results = blocks.ListBlock(SearchResultBlock(), label=_("Résultats"), min_num=1)
 
@@ -366,7 +366,7 @@ class OptionBlock(blocks.StructBlock):
     feedback = blocks.TextBlock(
         label=_("Explication de ce choix"),
         help_text=_(
-            "Ce que lit l'élu qui a choisi cette réponse : pourquoi elle est juste ou non."
+            "Ce que lit l'élu qui a choisi cette réponse : pourquoi elle est juste ou non."
         ),
     )
 
@@ -410,7 +410,7 @@ class SingleChoiceBlock(ChoiceQuestionBlock):
         label = _("Question à choix unique")
         preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/quiz_choice.html"
-        help_text = _("Une seule bonne réponse parmi plusieurs ; chaque réponse a son explication.")
+        help_text = _("Une seule bonne réponse parmi plusieurs ; chaque réponse a son explication.")
         preview_value = {
             "question": "Un habitant vous interpelle sur X à propos d'une route fermée. Que faites-vous ?",
             "options": [
@@ -438,7 +438,7 @@ class MultipleChoiceBlock(ChoiceQuestionBlock):
         preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/quiz_multiple.html"
         help_text = _(
-            "Plusieurs bonnes réponses possibles ; l'élu coche toutes celles qui sont justes."
+            "Plusieurs bonnes réponses possibles ; l'élu coche toutes celles qui sont justes."
         )
         preview_value = {
             "question": "Lesquels de ces éléments figurent dans une charte de modération ?",
@@ -463,10 +463,10 @@ class TrueFalseBlock(blocks.StructBlock):
     answer = blocks.BooleanBlock(
         label=_("L'affirmation est vraie"),
         required=False,
-        help_text=_("Cochez si la bonne réponse est « Vrai »."),
+        help_text=_("Cochez si la bonne réponse est « Vrai »."),
     )
-    feedback_true = blocks.TextBlock(label=_("Explication si l'élu répond « Vrai »"))
-    feedback_false = blocks.TextBlock(label=_("Explication si l'élu répond « Faux »"))
+    feedback_true = blocks.TextBlock(label=_("Explication si l'élu répond « Vrai »"))
+    feedback_false = blocks.TextBlock(label=_("Explication si l'élu répond « Faux »"))
     explanation = blocks.TextBlock(label=_("Explication générale"))
 
     class Meta:
@@ -502,7 +502,7 @@ class BestReplyBlock(ChoiceQuestionBlock):
 
     class Meta:
         icon = "comment"
-        label = _("Quelle réponse publiez-vous ?")
+        label = _("Quelle réponse publiez-vous ?")
         preview_template = PREVIEW_TEMPLATE
         template = "courses/blocks/quiz_best_reply.html"
         help_text = _(
@@ -540,7 +540,7 @@ class OrderingBlock(blocks.StructBlock):
         blocks.CharBlock(label=_("Étape"), max_length=300),
         label=_("Étapes, dans le bon ordre"),
         min_num=3,
-        help_text=_("Saisissez les étapes dans le bon ordre : elles seront mélangées pour l'élu."),
+        help_text=_("Saisissez les étapes dans le bon ordre : elles seront mélangées pour l'élu."),
     )
     explanation = blocks.TextBlock(label=_("Explication de l'ordre"))
 

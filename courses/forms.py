@@ -12,7 +12,7 @@ class DocumentForm(BaseDocumentForm):
         limit = settings.ELUS2_DOCUMENT_MAX_UPLOAD_MB
         if upload and upload.size > limit * 1024 * 1024:
             raise ValidationError(
-                _("Ce fichier dépasse %(limit)s Mo : réduisez-le ou découpez-le.")
+                _("Ce fichier dépasse %(limit)s Mo : réduisez-le ou découpez-le.")
                 % {"limit": limit}
             )
         return upload

@@ -290,7 +290,7 @@ class LessonPage(ContentPage):
         verbose_name=_("quiz"),
         blank=True,
         help_text=_(
-            "Les questions du quiz de la leçon ; obligatoire si la leçon se termine par un quiz réussi."
+            "Les questions du quiz de la leçon ; obligatoire si la leçon se termine par un quiz réussi."
         ),
     )
 

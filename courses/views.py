@@ -58,9 +58,9 @@ def lesson_search(request):
     lessons: list[LessonResult] = []
     courses: list[CoursePage] = []
     if not query:
-        error = _("Saisissez un ou plusieurs mots pour rechercher une leçon.")
+        pass  # the page opened from the header: the form and its hint, no error
     elif len(query) > MAX_QUERY_LENGTH:
-        error = _("Votre recherche est trop longue : %(max)d caractères au maximum.") % {
+        error = _("Votre recherche est trop longue : %(max)d caractères au maximum.") % {
             "max": MAX_QUERY_LENGTH
         }
     else:

@@ -50,7 +50,7 @@ def _dev_mail_view(view):
         if not (request.user.is_active and request.user.is_superuser):
             message = _(
                 "Les courriels envoyés en développement sont réservés aux superutilisateurs "
-                "(dans la démonstration : admin@example.org)."
+                "(dans la démonstration : admin@example.org)."
             )
             return render(request, "403.html", {"exception": message}, status=403)
         return view(request, *args, **kwargs)

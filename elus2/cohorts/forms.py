@@ -13,7 +13,7 @@ class InvitationForm(forms.Form):
     text = forms.CharField(
         label=_("Adresses à inviter"),
         help_text=_(
-            "Une personne par ligne : e-mail, prénom, nom, mandat (seul l'e-mail est obligatoire), "
+            "Une personne par ligne : e-mail, prénom, nom, mandat (seul l'e-mail est obligatoire), "
             "séparés par des virgules ou des points-virgules."
         ),
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
@@ -24,7 +24,7 @@ class InvitationForm(forms.Form):
         label=_("Ou un fichier CSV"),
         help_text=_(
             "Colonnes email, prenom, nom, mandat (en-tête conseillé), séparées par des "
-            "virgules ou des points-virgules ; 1 Mo au maximum."
+            "virgules ou des points-virgules ; 1 Mo au maximum."
         ),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,text/csv,text/plain"}),

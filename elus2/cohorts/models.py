@@ -69,7 +69,7 @@ class Cohort(models.Model):
         _("sans activité depuis (jours)"),
         default=7,
         help_text=_(
-            "Un membre sans activité depuis ce nombre de jours est signalé « à relancer »."
+            "Un membre sans activité depuis ce nombre de jours est signalé « à relancer »."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)

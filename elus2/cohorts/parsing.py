@@ -119,7 +119,7 @@ def invitation_source_read(upload) -> str:
         raise InvitationSourceRefused(
             _(
                 "Ce fichier n'est pas un fichier texte. Enregistrez le tableau au format CSV "
-                "(« CSV UTF-8 » dans Excel) puis envoyez-le à nouveau."
+                "(« CSV UTF-8 » dans Excel) puis envoyez-le à nouveau."
             )
         )
     try:
@@ -166,7 +166,7 @@ def invitation_rows_parse(source) -> tuple[list[InvitationRow], list[InvitationE
         )
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise InvitationSourceRefused(_("La liste est vide : saisissez au moins une adresse."))
+        raise InvitationSourceRefused(_("La liste est vide : saisissez au moins une adresse."))
     mandates = _mandate_lookup()
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text), skipinitialspace=True)
     columns = dict(zip(POSITIONAL, range(len(POSITIONAL)), strict=True))
@@ -192,7 +192,7 @@ def invitation_rows_parse(source) -> tuple[list[InvitationRow], list[InvitationE
                     InvitationError(
                         line,
                         "",
-                        _("Au-delà de %(max)s lignes : envoyez la suite séparément.")
+                        _("Au-delà de %(max)s lignes : envoyez la suite séparément.")
                         % {"max": MAX_ROWS},
                     )
                 )
@@ -208,7 +208,7 @@ def invitation_rows_parse(source) -> tuple[list[InvitationRow], list[InvitationE
             InvitationError(
                 reader.line_num + 1,
                 "",
-                _("Ligne illisible (guillemet non fermé ?) : la lecture s'arrête ici."),
+                _("Ligne illisible (guillemet non fermé ?) : la lecture s'arrête ici."),
             )
         )
     return rows, errors
@@ -234,13 +234,13 @@ def _row_read(
         validate_email(email)
     except ValidationError:
         return None, InvitationError(
-            line, typed, _("« %(email)s » n'est pas une adresse e-mail valide.") % {"email": email}
+            line, typed, _("« %(email)s » n'est pas une adresse e-mail valide.") % {"email": email}
         )
     if email in seen:
         return None, InvitationError(
             line,
             typed,
-            _("Adresse en double : déjà présente ligne %(line)s.") % {"line": seen[email]},
+            _("Adresse en double : déjà présente ligne %(line)s.") % {"line": seen[email]},
         )
     mandate_typed = cell("mandate")
     mandate = mandates.get(_simplify(mandate_typed), "") if mandate_typed else ""
@@ -248,7 +248,7 @@ def _row_read(
         return None, InvitationError(
             line,
             typed,
-            _("Mandat inconnu : « %(mandate)s ». Mandats possibles : %(choices)s.")
+            _("Mandat inconnu : « %(mandate)s ». Mandats possibles : %(choices)s.")
             % {
                 "mandate": mandate_typed,
                 "choices": ", ".join(str(label) for label in Mandate.labels),

@@ -9,7 +9,7 @@ from elus2.users.personal_data import declare
 from .models import Cohort, Invitation, Membership
 from .services import invitations_cancel_for
 
-STAFF_ACTION = _("Action de l'équipe de suivi : conservée, rattachée au compte anonymisé.")
+STAFF_ACTION = _("Action de l'équipe de suivi : conservée, rattachée au compte anonymisé.")
 
 
 def _memberships(user) -> list[dict]:
@@ -49,7 +49,7 @@ def declare_all() -> None:
         "cohorts.Membership.user",
         section="promotions",
         export=_memberships,
-        kept_because=_("Appartenance aux promotions : conservée sans nom, pour leurs chiffres."),
+        kept_because=_("Appartenance aux promotions : conservée sans nom, pour leurs chiffres."),
     )
     declare(
         "cohorts.Cohort.staff",

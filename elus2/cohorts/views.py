@@ -73,7 +73,7 @@ def cohort_invite(request, cohort_id: int):
                 "cohorts/cohort_invite_result.html",
                 {"cohort": cohort, "report": report, "errors": errors, "form": retry},
             )
-    messages.error(request, _("Rien n'a été importé : corrigez les points signalés ci-dessous."))
+    messages.error(request, _("Rien n'a été importé : corrigez les points signalés ci-dessous."))
     return render(
         request, "cohorts/cohort_invite.html", {"cohort": cohort, "form": form}, status=400
     )
@@ -125,11 +125,11 @@ def cohort_report_links(request, cohort_id: int):
             )
             messages.success(
                 request,
-                _("Lien créé. Copiez-le et envoyez-le à votre client : %(url)s")
+                _("Lien créé. Copiez-le et envoyez-le à votre client : %(url)s")
                 % {"url": report_url(token)},
             )
             return redirect("cohorts:report_links", cohort_id=cohort.pk)
-        messages.error(request, _("Le lien n'a pas été créé : corrigez la durée de validité."))
+        messages.error(request, _("Le lien n'a pas été créé : corrigez la durée de validité."))
     shares = report_share_list(cohort=cohort)
     for share in shares:
         share.url = report_url(share.token)
@@ -147,7 +147,7 @@ def report_link_revoke(request, cohort_id: int, share_id: int):
     cohort = cohort_get_visible(viewer=request.user, cohort_id=cohort_id)
     share = get_object_or_404(ReportShare, pk=share_id, cohort=cohort)
     if report_share_revoke(share=share, by=request.user):
-        messages.success(request, _("Le lien est révoqué : il n'ouvre plus le rapport."))
+        messages.success(request, _("Le lien est révoqué : il n'ouvre plus le rapport."))
     else:
         messages.info(request, _("Ce lien était déjà révoqué."))
     return redirect("cohorts:report_links", cohort_id=cohort.pk)

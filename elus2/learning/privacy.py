@@ -8,7 +8,7 @@ from elus2.users.personal_data import declare, rows
 
 from .models import DailyActivity, Enrolment, LessonProgress
 
-KEPT = _("Progression : conservée sans nom, pour que les chiffres des promotions restent justes.")
+KEPT = _("Progression : conservée sans nom, pour que les chiffres des promotions restent justes.")
 
 
 def _enrolments(user) -> list[dict]:

@@ -63,7 +63,7 @@ def enrol(request, course_id: int):
         raise PermissionDenied(
             _("Cette formation est réservée aux personnes invitées par leur promotion.")
         ) from None
-    messages.success(request, _("Vous êtes inscrit·e à « %(title)s ».") % {"title": course.title})
+    messages.success(request, _("Vous êtes inscrit·e à « %(title)s ».") % {"title": course.title})
     target = enrolment.next_lesson or enrolment.last_lesson
     return redirect(target.get_url(request) if target else course.get_url(request))
 
@@ -80,17 +80,17 @@ def lesson_complete(request, lesson_id: int):
         ) from None
     except LessonLocked as locked:
         messages.error(
-            request, _("Terminez d'abord « %(title)s ».") % {"title": locked.blocker.title}
+            request, _("Terminez d'abord « %(title)s ».") % {"title": locked.blocker.title}
         )
         return redirect(locked.blocker.url)
     except CompletionRefused:
         messages.error(
             request,
-            _("Cette leçon se termine autrement : répondez au quiz ou lisez-la jusqu'au bout."),
+            _("Cette leçon se termine autrement : répondez au quiz ou lisez-la jusqu'au bout."),
         )
         return redirect(lesson.get_url(request))
     if result.newly_completed:
-        messages.success(request, _("Leçon terminée. Bravo !"))
+        messages.success(request, _("Leçon terminée. Bravo !"))
     return redirect(_after(lesson, result.enrolment, request))
 
 

@@ -106,7 +106,7 @@ def refuse_deleting_lessons_with_history(request, page):
         messages.error(
             request,
             _(
-                "Impossible de supprimer « %(title)s » : des élus ont déjà suivi ces leçons et leur "
+                "Impossible de supprimer « %(title)s » : des élus ont déjà suivi ces leçons et leur "
                 "historique doit être conservé. Dépubliez la page à la place."
             )
             % {"title": page.title},

@@ -254,6 +254,7 @@ def _demo_progress_apply(
     from datetime import timedelta
 
     from courses.models import LessonPage
+    from elus2.cohorts.models import Membership
     from elus2.learning.models import Enrolment, LessonProgress
     from elus2.learning.services import lesson_progress_complete
     from elus2.quizzes.models import QuizAttempt
@@ -323,6 +324,15 @@ def _demo_progress_apply(
         completed_at=last if profile == FINISHED else None,
         active_seconds=active_total,
     )
+    # Someone busy before the cohort's start date (a stalled official of the younger cohort) was
+    # invited the day before they began.
+    invited_by = start - timedelta(days=1)
+    Enrolment.objects.filter(pk=enrolment.pk, enrolled_at__gt=invited_by).update(
+        enrolled_at=invited_by
+    )
+    Membership.objects.filter(user=user, cohort__courses=course, invited_at__gt=invited_by).update(
+        invited_at=invited_by
+    )
     QuizAttempt.objects.filter(user=user, lesson_id__in=[item.id for item in lessons]).update(
         started_at=last, submitted_at=last
     )
@@ -343,7 +353,7 @@ def demo_cohorts_ensure(course, *, quiz_attempts: bool = False) -> dict:
     from django.utils import timezone
 
     from courses.outline import course_outline
-    from elus2.cohorts.models import Cohort, Organisation, OrganisationKind
+    from elus2.cohorts.models import Cohort, Membership, Organisation, OrganisationKind
     from elus2.cohorts.parsing import InvitationRow
     from elus2.cohorts.services import cohort_members_invite
     from elus2.learning.models import Enrolment, EnrolmentStatus
@@ -396,11 +406,22 @@ def demo_cohorts_ensure(course, *, quiz_attempts: bool = False) -> dict:
                 user.groups.add(learners)
                 rows.append(InvitationRow(line=index + 1, email=email))
             cohort_members_invite(cohort=cohort, rows=rows, invited_by=admin, notify=False)
+            invited_at = now - datetime.timedelta(days=started_days)
             for index, row in enumerate(rows):
                 user = User.objects.get(email=row.email)
                 enrolment = Enrolment.objects.get(user=user, course=course)
                 if enrolment.status != EnrolmentStatus.ENROLLED or enrolment.lessons_completed:
                     continue  # progress made on an earlier run (or by hand): leave it
+                # Invited when the cohort started, not at seeding time: otherwise the members who
+                # never started were invited "today", and neither « à relancer » nor the « pas
+                # encore commencé » reminder could ever concern them. Only a fresh invitation is
+                # moved, so running the seed again leaves the dates alone.
+                Membership.objects.filter(
+                    cohort=cohort, user=user, invited_at__gt=invited_at
+                ).update(invited_at=invited_at)
+                Enrolment.objects.filter(pk=enrolment.pk, enrolled_at__gt=invited_at).update(
+                    enrolled_at=invited_at
+                )
                 number = position * DEMO_COHORT_SIZE + index
                 profile = DEMO_PROFILES[(index + shift) % len(DEMO_PROFILES)]
                 _demo_progress_apply(

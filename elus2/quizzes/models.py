@@ -69,7 +69,7 @@ class QuizSettings(models.Model):
         blank=True,
         validators=[MinValueValidator(1)],
         help_text=_(
-            "Laissez vide pour poser toutes les questions ; sinon, chaque tentative en tire ce "
+            "Laissez vide pour poser toutes les questions ; sinon, chaque tentative en tire ce "
             "nombre au hasard."
         ),
     )
@@ -85,8 +85,8 @@ class QuizSettings(models.Model):
         choices=QuizMode.choices,
         default=QuizMode.GRADED,
         help_text=_(
-            "Auto-évaluation : les mêmes questions avant et après la formation, sans note "
-            "éliminatoire ; l'élu voit son évolution."
+            "Auto-évaluation : les mêmes questions avant et après la formation, sans note "
+            "éliminatoire ; l'élu voit son évolution."
         ),
     )
 
@@ -107,8 +107,8 @@ class QuizSettings(models.Model):
             raise ValidationError(
                 {
                     "feedback_timing": _(
-                        "Une auto-évaluation ne se réussit pas : choisissez « Après chaque "
-                        "tentative » ou « Jamais »."
+                        "Une auto-évaluation ne se réussit pas : choisissez « Après chaque "
+                        "tentative » ou « Jamais »."
                     )
                 }
             )

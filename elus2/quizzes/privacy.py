@@ -26,6 +26,6 @@ def declare_all() -> None:
             "answers",
         ),
         kept_because=_(
-            "Tentatives de quiz : conservées sans nom, pour les statistiques des questions."
+            "Tentatives de quiz : conservées sans nom, pour les statistiques des questions."
         ),
     )

@@ -67,8 +67,8 @@ class AnswersInvalid(QuizError):
         count = len(field_errors)
         super().__init__(
             ngettext(
-                "Le quiz n'a pas été envoyé : une question attend encore votre réponse.",
-                "Le quiz n'a pas été envoyé : %(count)d questions attendent encore votre réponse.",
+                "Le quiz n'a pas été envoyé : une question attend encore votre réponse.",
+                "Le quiz n'a pas été envoyé : %(count)d questions attendent encore votre réponse.",
                 count,
             )
             % {"count": count},
@@ -88,7 +88,7 @@ class QuizLessonLocked(QuizError):
     def __init__(self, *, attempt: QuizAttempt, blocker_title: str):
         super().__init__(
             _(
-                "Ce quiz n'a pas été envoyé : terminez d'abord la leçon « %(title)s ». "
+                "Ce quiz n'a pas été envoyé : terminez d'abord la leçon « %(title)s ». "
                 "Vos réponses sont enregistrées."
             )
             % {"title": blocker_title},
@@ -258,7 +258,7 @@ def _submit(attempt: QuizAttempt, still_open, *, user, answers: Mapping[str, Any
             if problems.unknown:
                 refusal = AnswersRefused(
                     _(
-                        "Ces réponses ne correspondent pas aux questions de votre quiz : "
+                        "Ces réponses ne correspondent pas aux questions de votre quiz : "
                         "rechargez la page et répondez à nouveau."
                     ),
                     attempt=attempt,

@@ -178,14 +178,14 @@ def attempt_submit(request, attempt_id: int):
         if request.POST.get("action") == "save":
             quiz_attempt_save_answers(user=request.user, attempt_id=attempt.pk, answers=answers)
             messages.success(
-                request, _("Vos réponses sont enregistrées ; le quiz n'est pas encore envoyé.")
+                request, _("Vos réponses sont enregistrées ; le quiz n'est pas encore envoyé.")
             )
             return redirect("quizzes:quiz", attempt.lesson_id)
         outcome = quiz_attempt_submit(
             user=request.user, attempt_id=attempt.pk, answers=answers, attempt=attempt
         )
     except AttemptAlreadySubmitted:
-        messages.info(request, _("Ce quiz a déjà été envoyé : voici votre résultat."))
+        messages.info(request, _("Ce quiz a déjà été envoyé : voici votre résultat."))
         return redirect("quizzes:review", attempt.pk)
     except AnswersInvalid as invalid:  # the page's error summary says it, question by question
         return _quiz_page(
@@ -202,11 +202,11 @@ def attempt_submit(request, attempt_id: int):
         return redirect("quizzes:quiz", attempt.lesson_id)
     attempt = outcome.attempt
     if not attempt.is_graded:
-        messages.success(request, _("Merci : vos réponses sont enregistrées."))
+        messages.success(request, _("Merci : vos réponses sont enregistrées."))
     elif outcome.result.passed and outcome.lesson_completed:
-        messages.success(request, _("Quiz réussi : la leçon est terminée. Bravo !"))
+        messages.success(request, _("Quiz réussi : la leçon est terminée. Bravo !"))
     elif outcome.result.passed:
-        messages.success(request, _("Quiz réussi. Bravo !"))
+        messages.success(request, _("Quiz réussi. Bravo !"))
     # A failed attempt: the review page says the score and the mark to reach.
     return redirect("quizzes:review", attempt.pk)
 

@@ -52,7 +52,7 @@ def refuse_deleting_lessons_with_quiz_attempts(request, page):
         messages.error(
             request,
             _(
-                "Impossible de supprimer « %(title)s » : des élus ont déjà répondu à ses quiz et "
+                "Impossible de supprimer « %(title)s » : des élus ont déjà répondu à ses quiz et "
                 "leurs tentatives doivent être conservées. Dépubliez la page à la place."
             )
             % {"title": page.title},
@@ -112,7 +112,7 @@ def score_chart(distribution) -> dict:
         "right": CHART_LEFT + len(distribution) * CHART_SLOT,
         "middle": CHART_LEFT + len(distribution) * CHART_SLOT / 2,
         "bars": bars,
-        "description": _("Nombre de tentatives par tranche de score (%%) : %(summary)s.")
+        "description": _("Nombre de tentatives par tranche de score (%%) : %(summary)s.")
         % {"summary": summary},
     }
 
@@ -336,7 +336,7 @@ class QuizSettingsIndexView(IndexView):
 
 class QuizSettingsCreateView(CreateView):
     page_title = gettext_lazy("Nouveaux réglages de quiz")
-    success_message = gettext_lazy("Réglages du quiz de « %(object)s » enregistrés.")
+    success_message = gettext_lazy("Réglages du quiz de « %(object)s » enregistrés.")
 
     def get_breadcrumbs_items(self):
         items = super().get_breadcrumbs_items()
@@ -353,19 +353,19 @@ class QuizSettingsCreateView(CreateView):
 
 class QuizSettingsEditView(EditView):
     page_title = gettext_lazy("Réglages du quiz")
-    success_message = gettext_lazy("Réglages du quiz de « %(object)s » enregistrés.")
-    error_message = gettext_lazy("Les réglages n'ont pas été enregistrés : corrigez les erreurs.")
+    success_message = gettext_lazy("Réglages du quiz de « %(object)s » enregistrés.")
+    error_message = gettext_lazy("Les réglages n'ont pas été enregistrés : corrigez les erreurs.")
 
 
 class QuizSettingsDeleteView(DeleteView):
     success_message = gettext_lazy(
-        "Réglages du quiz de « %(object)s » supprimés : le quiz reprend les réglages par défaut."
+        "Réglages du quiz de « %(object)s » supprimés : le quiz reprend les réglages par défaut."
     )
 
     @property
     def confirmation_message(self):
         return _(
-            "Supprimer les réglages du quiz de « %(title)s » ? Le quiz reprendra les réglages "
+            "Supprimer les réglages du quiz de « %(title)s » ? Le quiz reprendra les réglages "
             "par défaut."
         ) % {"title": self.object}
 

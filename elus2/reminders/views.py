@@ -32,7 +32,7 @@ def cohort_reminders(request, cohort_id: int):
             cohort_reminder_policy_update(cohort=cohort, values=form.cleaned_data)
             messages.success(request, _("Les règles de relance de la promotion sont enregistrées."))
             return redirect("reminders:cohort_reminders", cohort_id=cohort.pk)
-        messages.error(request, _("Rien n'a été enregistré : corrigez les points signalés."))
+        messages.error(request, _("Rien n'a été enregistré : corrigez les points signalés."))
     return render(
         request,
         "reminders/cohort_reminders.html",

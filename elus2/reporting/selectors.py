@@ -19,11 +19,13 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    F,
     FilteredRelation,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Sum,
     Value,
     When,
 )
@@ -35,7 +37,7 @@ from courses.models import CoursePage
 from courses.outline import Outline, OutlineLesson, OutlineModule, course_outline
 from elus2.cohorts.models import Cohort, Membership
 from elus2.cohorts.selectors import cohort_list_visible_to
-from elus2.learning.models import EnrolmentStatus, LessonProgress
+from elus2.learning.models import Enrolment, EnrolmentStatus, LessonProgress
 from elus2.learning.selectors import Attestation, attestation_list
 from elus2.quizzes.models import AttemptStatus, QuizAttempt, QuizMode
 from elus2.quizzes.selectors import attempt_result
@@ -355,6 +357,10 @@ class LearnerRow:
     def active_minutes(self) -> int:
         return round(self.active_seconds / 60)
 
+    @property
+    def never_started(self) -> bool:
+        return self.status in (NOT_ENROLLED, EnrolmentStatus.ENROLLED)
+
 
 def _learner_row(values: tuple) -> LearnerRow:
     (
@@ -550,13 +556,98 @@ def cohort_learner_detail(
 # --- Cohort list ----------------------------------------------------------------------------------
 
 
-def cohort_overview_list(*, viewer) -> list[Cohort]:
-    """The cohorts the viewer may follow, with their member count and courses: two queries."""
-    return list(
+@dataclass(frozen=True)
+class CohortOverview:
+    """One line of the cohort list: the cohort (with its courses prefetched) and its figures over
+    all its courses."""
+
+    cohort: Cohort
+    members: int
+    progress: int  # average percent over members × courses; not enrolled counts as 0
+    to_follow_up: int  # « à relancer »: stalled in at least one course, as on the dashboard
+
+    @property
+    def courses(self) -> list[CoursePage]:
+        return list(self.cohort.courses.all())
+
+
+def _stalled_before(field: str, cohorts: list[Cohort], now: datetime.datetime, prefix: str) -> Q:
+    """`field` older than its cohort's stalled cutoff: one branch per distinct setting, so the
+    whole list is one query whatever each cohort chose."""
+    condition = Q(pk__in=[])
+    for days in {cohort.stalled_after_days for cohort in cohorts}:
+        condition |= Q(**{f"{prefix}stalled_after_days": days}) & Q(
+            **{f"{field}__lt": stalled_cutoff(days=days, now=now)}
+        )
+    return condition
+
+
+def cohort_overview_list(*, viewer, now: datetime.datetime | None = None) -> list[CohortOverview]:
+    """The cohorts the viewer may follow, each with its member count, average progress, finished
+    « à relancer » count: four queries whatever the number of cohorts and members (the
+    cohorts, their courses, one aggregate over the enrolments in the cohorts' courses, one over
+    the members enrolled in none of them). The « à relancer » rule is the dashboard's
+    (_with_enrolment): unfinished and silent since the cohort's cutoff, counted from the last
+    activity, else the enrolment, else the invitation."""
+    now = now or timezone.now()
+    cohorts = list(
         cohort_list_visible_to(viewer=viewer)
         .annotate(member_count=Count("memberships"))
         .prefetch_related(Prefetch("courses", queryset=CoursePage.objects.order_by("path")))
     )
+    if not cohorts:
+        return []
+    ids = [cohort.pk for cohort in cohorts]
+    # One row per (enrolment, cohort) when the course is one of the cohort's and the person one of
+    # its members: both joins in one filter() call, so they are the same membership and course.
+    enrolments = (
+        Enrolment.objects.filter(
+            user__cohort_memberships__cohort__in=ids,
+            user__cohort_memberships__cohort__courses=F("course"),
+        )
+        .annotate(
+            cohort_id=F("user__cohort_memberships__cohort"),
+            reference=Coalesce("last_activity_at", "enrolled_at"),
+        )
+        .values("cohort_id")
+        .annotate(
+            percent_sum=Sum("percent"),
+            stalled_members=Count(
+                "user",
+                distinct=True,
+                filter=~Q(status=EnrolmentStatus.COMPLETED)
+                & _stalled_before("reference", cohorts, now, "user__cohort_memberships__cohort__"),
+            ),
+        )
+    )
+    figures = {row["cohort_id"]: row for row in enrolments}
+    in_a_course = Enrolment.objects.filter(
+        user=OuterRef("user"),
+        course_id__in=Cohort.courses.through.objects.filter(
+            cohort_id=OuterRef(OuterRef("cohort_id"))
+        ).values("coursepage_id"),
+    )
+    never_enrolled = dict(
+        Membership.objects.filter(cohort__in=ids)
+        .filter(~Exists(in_a_course), _stalled_before("invited_at", cohorts, now, "cohort__"))
+        .values("cohort")
+        .annotate(count=Count("pk"))
+        .values_list("cohort", "count")
+    )
+    overviews = []
+    for cohort in cohorts:
+        row = figures.get(cohort.pk, {})
+        course_count = len(cohort.courses.all())
+        slots = cohort.member_count * course_count
+        overviews.append(
+            CohortOverview(
+                cohort=cohort,
+                members=cohort.member_count,
+                progress=round((row.get("percent_sum") or 0) / slots) if slots else 0,
+                to_follow_up=(row.get("stalled_members") or 0) + never_enrolled.get(cohort.pk, 0),
+            )
+        )
+    return overviews
 
 
 # --- Self-assessment: the cohort before and after -------------------------------------------------

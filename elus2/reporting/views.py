@@ -58,6 +58,7 @@ from .selectors import (
 )
 
 LEARNERS_PER_PAGE = 100
+FOLLOW_UP_SHOWN = 20
 
 
 def _filters(request, cohort: Cohort):
@@ -122,6 +123,13 @@ def cohort_dashboard(request, cohort_id: int):
         context.update(_figures(cohort, course, stalled_days=form.stalled_days_value))
         context["page_obj"] = Paginator(rows, LEARNERS_PER_PAGE).get_page(request.GET.get("page"))
         context["stalled_days"] = form.stalled_days_value
+        # What staff act on, above the charts: the first members to follow up (one query), those
+        # who never started apart from those who stopped.
+        follow_up = cohort_learner_list(
+            cohort=cohort, course=course, stalled_days=form.stalled_days_value, stalled_only=True
+        )[:FOLLOW_UP_SHOWN]
+        context["never_started"] = [row for row in follow_up if row.never_started]
+        context["gone_quiet"] = [row for row in follow_up if not row.never_started]
     return render(request, "reporting/cohort_dashboard.html", context)
 
 
@@ -164,6 +172,8 @@ def learner_attestation(request, cohort_id: int, user_id: int):
         "learning/attestation.html",
         {
             "attestation": found,
+            "cohort": cohort,
+            "course": course,
             "back_url": f"{back}?course={course.pk}",
             "back_label": found.learner.get_full_name() or found.learner.email,
         },
@@ -282,7 +292,7 @@ def my_certificate(request, course_id: int):
     except CertificateUnavailable:
         messages.error(
             request,
-            _("Indiquez votre prénom et votre nom : le certificat de réalisation les mentionne."),
+            _("Indiquez votre prénom et votre nom : le certificat de réalisation les mentionne."),
         )
         return redirect("my_account_profile")
     if certificate is None:
@@ -304,7 +314,7 @@ def learner_certificate(request, cohort_id: int, user_id: int):
     except CertificateUnavailable:
         messages.error(
             request,
-            _("Ce membre n'a pas de nom enregistré : le certificat ne peut pas être établi."),
+            _("Ce membre n'a pas de nom enregistré : le certificat ne peut pas être établi."),
         )
         back = reverse("reporting:learner_detail", args=[cohort.pk, user_id])
         return redirect(f"{back}?course={course.pk}")
@@ -339,7 +349,7 @@ def certificate_manage(request, certificate_id: int):
             messages.error(
                 request,
                 _(
-                    "Le nouveau certificat ne peut pas être établi : formation non terminée ou nom manquant."
+                    "Le nouveau certificat ne peut pas être établi : formation non terminée ou nom manquant."
                 ),
             )
         except CertificateRefused:

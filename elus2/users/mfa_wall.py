@@ -84,7 +84,7 @@ class MfaWallMiddleware:
                 messages.warning(
                     request,
                     _(
-                        "Votre rôle donne accès à des données de formation : activez d'abord "
+                        "Votre rôle donne accès à des données de formation : activez d'abord "
                         "la double authentification (application TOTP)."
                     ),
                 )

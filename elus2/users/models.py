@@ -67,7 +67,7 @@ class User(AbstractUser):
     reminders_digest = models.BooleanField(
         _("synthèse hebdomadaire"),
         default=True,
-        help_text=_("Pour l'équipe de suivi : l'avancement de ses promotions, chaque lundi."),
+        help_text=_("Pour l'équipe de suivi : l'avancement de ses promotions, chaque lundi."),
     )
     # Set when the person is erased (on request or by retention): the row stays, without them.
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from .language import language_remember
@@ -69,20 +69,24 @@ def _summary(user, data: dict) -> str:
     lines = [
         _("Vos données sur élus 2.0, au %(date)s") % {"date": timezone.localdate().isoformat()},
         "",
-        _("Profil : %(name)s, %(email)s") % {"name": user.get_full_name(), "email": user.email},
+        _("Profil : %(name)s, %(email)s") % {"name": user.get_full_name(), "email": user.email},
     ]
     for enrolment in data.get("formations", []):
         lines.append(
-            _("Formation « %(title)s » : %(percent)s %%, %(lessons)s leçons ouvertes")
+            ngettext(
+                "Formation « %(title)s » : %(percent)s %%, %(lessons)s leçon ouverte",
+                "Formation « %(title)s » : %(percent)s %%, %(lessons)s leçons ouvertes",
+                len(enrolment["lecons"]),
+            )
             % {
                 "title": enrolment["formation"],
                 "percent": enrolment["pourcentage"],
                 "lessons": len(enrolment["lecons"]),
             }
         )
-    lines.append(_("Tentatives de quiz : %(count)s") % {"count": len(data.get("quiz", []))})
+    lines.append(_("Tentatives de quiz : %(count)s") % {"count": len(data.get("quiz", []))})
     lines.append(
-        _("Promotions : %(names)s")
+        _("Promotions : %(names)s")
         % {"names": ", ".join(m["promotion"] for m in data.get("promotions", [])) or "—"}
     )
     lines += ["", _("Le détail complet est dans donnees.json (format JSON).")]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .personal_data import declare, rows
 
 EDITORIAL = _(
-    "Historique éditorial des contenus : conservé, rattaché au compte anonymisé, sans nom."
+    "Historique éditorial des contenus : conservé, rattaché au compte anonymisé, sans nom."
 )
 
 

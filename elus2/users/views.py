@@ -35,18 +35,18 @@ def _to_login(request, problem: SignInLinkInvalid):
         return redirect(problem.next_url)
     if isinstance(problem, SignInLinkUsed):
         text = _(
-            "Ce lien de connexion a déjà été utilisé. Connectez-vous ci-dessous : "
+            "Ce lien de connexion a déjà été utilisé. Connectez-vous ci-dessous : "
             "nous pouvons vous envoyer un code par e-mail."
         )
     elif isinstance(problem, SignInLinkExpired):
         text = _(
-            "Ce lien de connexion a expiré. Connectez-vous ci-dessous : "
+            "Ce lien de connexion a expiré. Connectez-vous ci-dessous : "
             "nous pouvons vous envoyer un code par e-mail."
         )
     else:
         text = _(
             "Ce lien de connexion n'est pas valide (il a peut-être été coupé par votre "
-            "messagerie). Connectez-vous ci-dessous : nous pouvons vous envoyer un code par e-mail."
+            "messagerie). Connectez-vous ci-dessous : nous pouvons vous envoyer un code par e-mail."
         )
     messages.error(request, text)
     url = reverse("account_login")

@@ -105,7 +105,7 @@ def shown_percent(scope) -> int:
     """The course progress shown in this part of a page: the bar's value, which the text repeats."""
     bar = scope.locator("progress")
     value = int(bar.get_attribute("value"))
-    assert f"{value} %" in bar.locator("xpath=..").inner_text()
+    assert f"{value}\N{NO-BREAK SPACE}%" in bar.locator("xpath=..").inner_text()
     return value
 
 

@@ -207,7 +207,7 @@ def open_quiz_from_lesson(page, live_server, setup: Setup, phone: bool) -> None:
         assert link.bounding_box()["height"] >= 44
     link.click()
     page.wait_for_url(absolute(live_server, f"/quiz/lecons/{lesson.pk}/"))
-    assert page.get_by_role("heading", level=1).inner_text() == f"Quiz : {lesson.title}"
+    assert page.get_by_role("heading", level=1).inner_text() == f"Quiz : {lesson.title}"
     checked(page, phone)
     shot(page, "quiz", phone)
 
@@ -228,8 +228,8 @@ def take_the_quiz(page, live_server, setup: Setup, phone: bool = False) -> None:
     assert first.status == AttemptStatus.SUBMITTED and first.passed is False and first.score == 0
     page.wait_for_url(absolute(live_server, f"/quiz/tentatives/{first.pk}/"))
     main = page.locator("main")
-    assert "0 %" in main.locator(".quiz-score__figure").inner_text()
-    assert "Pas encore réussi : il faut 70 % de bonnes réponses." in main.inner_text()
+    assert "0 %" in main.locator(".quiz-score__figure").inner_text()
+    assert "Pas encore réussi : il faut 70 % de bonnes réponses." in main.inner_text()
     assert main.locator(".review-question--wrong").count() == 4
     for text, (chosen, feedback) in CHOSEN_FEEDBACK.items():
         mine = review_item(page, text).locator(".review-option--chosen")
@@ -275,7 +275,7 @@ def take_the_quiz(page, live_server, setup: Setup, phone: bool = False) -> None:
     assert second.score == 100
     page.wait_for_url(absolute(live_server, f"/quiz/tentatives/{second.pk}/"))
     main = page.locator("main")
-    assert "Quiz réussi : la leçon est terminée. Bravo !" in page.inner_text("body")
+    assert "Quiz réussi : la leçon est terminée. Bravo !" in page.inner_text("body")
     assert "✔ Quiz réussi" in main.locator(".quiz-score__verdict").inner_text()
     assert main.locator(".review-question--right").count() == 4
     checked(page, phone)
@@ -294,7 +294,7 @@ def take_the_quiz(page, live_server, setup: Setup, phone: bool = False) -> None:
     page.wait_for_url(absolute(live_server, lesson.url))
     assert page.get_by_role("status").filter(has_text="Leçon terminée").count() == 1
     assert outline_state(page, lesson) == "terminée"
-    assert "Votre meilleur score : 100 %." in page.inner_text("main")
+    assert "Votre meilleur score : 100 %." in page.inner_text("main")
     checked(page, phone)
 
     progress = LessonProgress.objects.get(
@@ -325,7 +325,7 @@ def test_a_missing_answer_is_a_field_error_that_keeps_what_was_typed(page, live_
     assert attempt.is_open and attempt.score is None
     summary = page.get_by_role("alert").filter(has_text="Le quiz n'a pas été envoyé")
     assert (
-        "Le quiz n'a pas été envoyé : une question attend encore votre réponse."
+        "Le quiz n'a pas été envoyé : une question attend encore votre réponse."
         in summary.inner_text()
     )
     missing = question(page, TRUE_FALSE)

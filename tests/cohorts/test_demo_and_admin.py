@@ -80,3 +80,37 @@ def test_agency_admin_manages_cohorts_in_the_wagtail_admin():
     staff = client_for(staff_create(cohorts=[cohort]))
     response = staff.get(reverse("promotions:index"))
     assert response.status_code in (302, 403)
+
+
+def test_demo_members_who_never_started_are_to_follow_up():
+    """The demo's never-started officials were invited when their cohort began, not when the seed
+    ran: they are « à relancer » on the dashboard and due the « pas encore commencé » reminder."""
+    from elus2.reminders.models import Reminder, Rule
+    from elus2.reminders.services import reminders_sweep
+    from elus2.reporting.selectors import cohort_learner_list
+
+    demo_accounts_ensure()
+    course = starter_course_ensure()
+    cohorts = list(demo_cohorts_ensure(course).values())
+    for cohort in cohorts:
+        never = set(
+            Enrolment.objects.filter(
+                user__cohort_memberships__cohort=cohort,
+                course=course,
+                status=EnrolmentStatus.ENROLLED,
+            ).values_list("user_id", flat=True)
+        )
+        assert never
+        to_follow_up = {
+            row.user_id
+            for row in cohort_learner_list(cohort=cohort, course=course, stalled_only=True)
+        }
+        assert never <= to_follow_up
+        started = Enrolment.objects.filter(
+            user__cohort_memberships__cohort=cohort, course=course, started_at__isnull=False
+        )
+        invited = dict(cohort.memberships.values_list("user_id", "invited_at"))
+        assert all(invited[e.user_id] <= e.enrolled_at <= e.started_at for e in started)
+    reminders_sweep(cohort_ids=[cohort.pk for cohort in cohorts])
+    reminded = set(Reminder.objects.filter(rule=Rule.NOT_STARTED).values_list("user_id", flat=True))
+    assert reminded  # all of them but the control group

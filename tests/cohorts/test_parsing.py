@@ -91,7 +91,7 @@ def test_bad_lines_are_reported_with_their_number_and_good_ones_kept():
     messages = [error.message for error in errors]
     assert "n'est pas une adresse e-mail valide" in messages[0]
     assert "déjà présente ligne 2" in messages[1]
-    assert "Mandat inconnu : « astronaute »" in messages[2]
+    assert "Mandat inconnu : « astronaute »" in messages[2]
     assert "Maire" in messages[2]  # the message lists the mandates to choose from
     assert "manquante" in messages[3]
 

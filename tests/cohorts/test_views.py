@@ -141,7 +141,7 @@ def test_same_file_twice_gives_the_same_result_and_one_email_each(
         with django_capture_on_commit_callbacks(execute=True):
             response = staff_client.post(invite_url(cohort), {"file": upload})
         page = text(response)
-        assert "1 ligne refusée" in page and "Mandat inconnu : « Astronaute »" in page
+        assert "1 ligne refusée" in page and "Mandat inconnu : « Astronaute »" in page
         if attempt == 0:
             assert "1 personne ajoutée" in page
         else:

@@ -60,7 +60,7 @@ def test_unpublished_lessons_are_not_found(client, module):
     lesson.unpublish()
     html = client.get(URL, {"q": "girouette"}).content.decode()
     assert "Leçon retirée" not in html
-    assert "Aucune leçon ne correspond à « girouette »." in html
+    assert "Aucune leçon ne correspond à « girouette »." in html
 
 
 def test_finds_courses_too(client, course):
@@ -87,7 +87,7 @@ def test_too_long_query_gets_a_french_message(client, course):
     response = client.get(URL, {"q": "mot " * 60})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Votre recherche est trop longue : 200 caractères au maximum." in html
+    assert "Votre recherche est trop longue : 200 caractères au maximum." in html
     assert 'class="search-results"' not in html
 
 

@@ -151,7 +151,7 @@ def test_the_admin_refuses_to_delete_a_lesson_with_records(built, history, admin
     assert Page.objects.filter(pk=lesson.pk).exists()
     messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert len(messages) == 1
-    assert f"Impossible de supprimer « {lesson.title} »" in messages[0]
+    assert f"Impossible de supprimer « {lesson.title} »" in messages[0]
     assert REFUSAL in messages[0]
     assert "Dépubliez la page à la place." in messages[0]
     assert LessonProgress.objects.filter(lesson=lesson).count() == 1

@@ -220,7 +220,7 @@ def test_a_quiz_result_shows_at_once():
     quiz_attempt_submit(
         user=person, attempt_id=attempt.pk, answers=answers_right(attempt.questions)
     )
-    assert "Votre meilleur score : 100 %" in _text(client.get(url))
+    assert "Votre meilleur score : 100 %" in _text(client.get(url))
 
 
 def test_new_content_shows_at_once(course, learner):

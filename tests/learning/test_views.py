@@ -152,7 +152,7 @@ def test_my_learning_lists_courses_in_progress_then_completed_and_only_mine(buil
     assert built.course.title in in_progress and built.course.title not in completed
     assert "Déjà finie" in completed and "Déjà finie" not in in_progress
     assert "Pas la mienne" not in body
-    assert "33 % · 2 leçons sur 6" in in_progress
+    assert "33 % · 2 leçons sur 6" in in_progress
     assert 'value="33"' in in_progress
     assert "Environ 21 minutes restantes" in in_progress
     resume = re.search(r'<a class="button" href="([^"]+)">Reprendre', in_progress)
@@ -187,7 +187,7 @@ def test_the_outline_shows_each_lesson_state_and_each_module_progress(built, lea
     assert body.count(">en cours</span>") == 2
     assert body.count(">à faire</span>") == 3
     assert module_counts(response) == ["1/3", "0/3"]
-    assert "17 % terminé" in body
+    assert "17 % terminé" in body
     assert link(response, "prev") == built.lessons[2].url
     assert link(response, "next") == built.lessons[4].url
 
@@ -228,7 +228,7 @@ def test_done_post_is_idempotent_and_goes_to_the_following_lesson(built, learner
     url = reverse("learning:lesson_complete", args=[built.lessons[1].pk])
     first = client.post(url)
     assert first.status_code == 302 and first.url == built.lessons[2].url
-    assert [str(m) for m in get_messages(first.wsgi_request)] == ["Leçon terminée. Bravo !"]
+    assert [str(m) for m in get_messages(first.wsgi_request)] == ["Leçon terminée. Bravo !"]
     percent = Enrolment.objects.get(user=learner).percent
     second = client.post(url)
     assert second.status_code == 302 and second.url == built.lessons[2].url
@@ -268,7 +268,7 @@ def test_a_viewed_lesson_completes_on_the_first_get(learner, client):
     progress = LessonProgress.objects.get(lesson=built.lessons[0])
     assert progress.completed_at is not None
     assert outline_states(response)[built.lessons[0].url] == "done"
-    assert "33 % terminé" in text(response)
+    assert "33 % terminé" in text(response)
     client.get(built.lessons[0].url)
     assert LessonProgress.objects.get(lesson=built.lessons[0]).completed_at == progress.completed_at
     enrolment = Enrolment.objects.get(user=learner)
@@ -281,7 +281,7 @@ def test_done_post_on_a_quiz_lesson_is_refused_in_french(learner, client):
     quiz_lesson = built.lessons[1]
     response = client.post(reverse("learning:lesson_complete", args=[quiz_lesson.pk]), follow=True)
     assert response.redirect_chain[-1][0] == quiz_lesson.url
-    assert "Cette leçon se termine autrement : répondez au quiz" in text(response)
+    assert "Cette leçon se termine autrement : répondez au quiz" in text(response)
     assert not LessonProgress.objects.filter(
         lesson=quiz_lesson, completed_at__isnull=False
     ).exists()
@@ -443,5 +443,5 @@ def test_a_lesson_of_a_closed_course_is_a_403_page_in_french_without_an_invitati
     assert response.status_code == 403
     body = text(response)
     assert "Accès réservé" in body
-    assert f"La formation « {closed.course.title} » est réservée" in body
+    assert f"La formation « {closed.course.title} » est réservée" in body
     assert "Le texte de la leçon" not in body

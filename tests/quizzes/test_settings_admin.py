@@ -166,7 +166,7 @@ def test_labels_and_messages_are_french_and_name_the_lesson(client, lesson):
         follow=True,
     )
     page = response.content.decode()
-    assert f"Réglages du quiz de « {lesson.title} » enregistrés." in page
+    assert f"Réglages du quiz de « {lesson.title} » enregistrés." in page
     assert f"{lesson.pk}: 70" not in page
     made = QuizSettings.objects.get(lesson=lesson)
     assert str(made) == lesson.title
@@ -182,7 +182,7 @@ def test_labels_and_messages_are_french_and_name_the_lesson(client, lesson):
         },
         follow=True,
     ).content.decode()
-    assert f"Réglages du quiz de « {lesson.title} » enregistrés." in edited
+    assert f"Réglages du quiz de « {lesson.title} » enregistrés." in edited
     client.force_login(UserFactory(is_superuser=True))  # trainers may not delete settings
     delete = client.get(reverse("reglages-quiz:delete", args=[made.pk])).content.decode()
-    assert f"Supprimer les réglages du quiz de « {lesson.title} »" in delete
+    assert f"Supprimer les réglages du quiz de « {lesson.title} »" in delete

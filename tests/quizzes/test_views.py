@@ -199,8 +199,8 @@ def test_the_quiz_page_shows_every_question_type_in_the_lesson_s_look(lesson, cl
     response = client.get(quiz_url(lesson))
     body = text_of(response)
     attempt = QuizAttempt.objects.get(lesson=lesson)
-    assert f"Quiz : {lesson.title}" in body
-    assert "Il faut 70 % de bonnes réponses pour réussir ce quiz." in body
+    assert f"Quiz : {lesson.title}" in body
+    assert "Il faut 70 % de bonnes réponses pour réussir ce quiz." in body
     for question in attempt.questions:
         assert question["text"] in body
     assert 'type="checkbox"' in body and 'type="radio"' in body and "<select" in body
@@ -216,11 +216,11 @@ def test_right_answers_pass_complete_the_lesson_and_show_the_review(built, lesso
         submit_url(attempt), post_data(attempt.questions, answers_right(attempt.questions))
     )
     assert response.status_code == 302 and response.url == review_url(attempt)
-    assert "Quiz réussi : la leçon est terminée. Bravo !" in messages_of(response)
+    assert "Quiz réussi : la leçon est terminée. Bravo !" in messages_of(response)
     assert Enrolment.objects.get(user=learner).percent == 50
     review = client.get(response.url)
     body = text_of(review)
-    assert "100 %" in body and "Quiz réussi" in body
+    assert "100 %" in body and "Quiz réussi" in body
     assert FEEDBACK_MARKER in body and EXPLANATION_MARKER in body and WRONG_FEEDBACK_MARKER in body
     assert "Leçon terminée" in text_of(client.get(lesson.url))
 
@@ -232,10 +232,10 @@ def test_a_failed_attempt_shows_the_feedback_of_each_option_and_offers_a_new_try
     )
     assert response.status_code == 302 and not messages_of(response)
     body = text_of(client.get(review_url(attempt)))
-    assert "Pas encore réussi : il faut 70 % de bonnes réponses." in body
+    assert "Pas encore réussi : il faut 70 % de bonnes réponses." in body
     assert body.count("Votre réponse") >= 4 and "Réponse incorrecte" in body
     assert FEEDBACK_MARKER in body and WRONG_FEEDBACK_MARKER in body and EXPLANATION_MARKER in body
-    assert "Votre rang : 4" in body  # the ordering, reversed
+    assert "Votre rang : 4" in body  # the ordering, reversed
     assert reverse("quizzes:attempt_start", args=[lesson.pk]) in body  # Réessayer
 
     retry = client.post(reverse("quizzes:attempt_start", args=[lesson.pk]))
@@ -262,7 +262,7 @@ def test_a_missing_answer_is_a_field_error_and_keeps_what_was_typed(lesson, clie
     response = client.post(submit_url(attempt), post_data(attempt.questions, answers))
     assert response.status_code == 200
     body = text_of(response)
-    assert "Le quiz n'a pas été envoyé : une question attend encore votre réponse." in body
+    assert "Le quiz n'a pas été envoyé : une question attend encore votre réponse." in body
     assert "Répondez à cette question." in body
     assert f'href="#q-{skipped}"' in body and f'aria-describedby="e-{skipped}"' in body
     assert f'value="{chosen_option}" checked' in body
@@ -297,7 +297,7 @@ def test_a_replayed_submission_is_graded_once(built, lesson, client, learner):
     first = client.post(submit_url(attempt), wrong)
     second = client.post(submit_url(attempt), right)  # a second tab, with other answers
     assert first.url == second.url == review_url(attempt)
-    assert "Ce quiz a déjà été envoyé : voici votre résultat." in messages_of(second)
+    assert "Ce quiz a déjà été envoyé : voici votre résultat." in messages_of(second)
     attempt.refresh_from_db()
     assert (attempt.score, attempt.passed) == (0, False)
     assert QuizAttempt.objects.count() == 1
@@ -335,7 +335,7 @@ def test_feedback_never_shown(lesson, client):
     attempt = open_quiz(client, lesson)
     client.post(submit_url(attempt), post_data(attempt.questions, answers_right(attempt.questions)))
     review = client.get(review_url(attempt))
-    assert "100 %" in text_of(review) and "Le corrigé de ce quiz n'est pas affiché." in text_of(
+    assert "100 %" in text_of(review) and "Le corrigé de ce quiz n'est pas affiché." in text_of(
         review
     )
     assert_no_secret(review)
@@ -367,17 +367,17 @@ def test_self_assessment_shows_the_official_s_change_before_and_after(
     answers = answers_wrong(before.questions)
     answers[before.questions[0]["id"]] = answers_right(before.questions)[before.questions[0]["id"]]
     response = client.post(submit_url(before), post_data(before.questions, answers))
-    assert "Merci : vos réponses sont enregistrées." in messages_of(response)
+    assert "Merci : vos réponses sont enregistrées." in messages_of(response)
     first_review = text_of(client.get(review_url(before)))
-    assert "20 %" in first_review and "avant / après" not in first_review
+    assert "20 %" in first_review and "avant / après" not in first_review
     assert "Quiz réussi" not in first_review and "Pas encore réussi" not in first_review
 
     client.post(reverse("quizzes:attempt_start", args=[lesson.pk]))
     after = open_quiz(client, lesson)
     client.post(submit_url(after), post_data(after.questions, answers_right(after.questions)))
     body = text_of(client.get(review_url(after)))
-    assert "Votre évolution : avant / après" in body
-    assert "Avant : 20 % — après : 100 %." in body
+    assert "Votre évolution : avant / après" in body
+    assert "Avant : 20 % — après : 100 %." in body
     assert "Vous avez progressé de 80 points." in body
     assert body.count("<td>Faux</td>") == 4  # four questions wrong before, all right after
     assert Enrolment.objects.get(user=learner).percent == 0  # self-assessment completes nothing
@@ -399,7 +399,7 @@ def test_the_quiz_panel_links_to_the_quiz_then_to_the_result(lesson, learner, cl
     assert "Reprendre le quiz" in render_panel(learner, lesson)
     client.post(submit_url(attempt), post_data(attempt.questions, answers_right(attempt.questions)))
     panel = render_panel(learner, lesson)
-    assert "Votre meilleur score : 100 %." in panel and review_url(attempt) in panel
+    assert "Votre meilleur score : 100 %." in panel and review_url(attempt) in panel
     assert FEEDBACK_MARKER not in panel
 
 
@@ -411,7 +411,7 @@ def test_a_passed_quiz_on_an_already_completed_lesson_changes_nothing(
     response = client.post(
         submit_url(attempt), post_data(attempt.questions, answers_right(attempt.questions))
     )
-    assert "Quiz réussi. Bravo !" in messages_of(response)
+    assert "Quiz réussi. Bravo !" in messages_of(response)
     assert Enrolment.objects.get(user=learner).percent == 50
 
 

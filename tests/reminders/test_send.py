@@ -82,7 +82,7 @@ def test_the_reminder_names_the_next_lesson_and_links_into_it(setting):
     lesson = setting.built.lessons[1]  # one lesson done: the second is next, 6 minutes
     assert message.to == [enrolment.user.email]
     assert "Bonjour Camille" in message.body
-    assert f"« {lesson.title} » (6 minutes)" in message.body
+    assert f"« {lesson.title} » (6 minutes)" in message.body
     html = message.alternatives[0][0]
     assert message.alternatives[0][1] == "text/html"
     assert lesson.title in html and "6 minutes" in html

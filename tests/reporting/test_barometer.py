@@ -73,7 +73,7 @@ def test_the_page_for_the_cohort_staff(world):
     page = client_for(staff).get(reverse("reporting:barometer", args=[cohort.pk]))
     assert page.status_code == 200
     html = page.content.decode()
-    assert "2 membres mesurés : 50 % de bonnes réponses avant, 100 % après." in html
+    assert "2 membres mesurés : 50 % de bonnes réponses avant, 100 % après." in html
     assert "+50 points" in html
     stranger = staff_create()
     assert (

@@ -41,18 +41,18 @@ def screen_rows(html: str) -> list[dict]:
     table = BeautifulSoup(html, "html.parser").select_one("table.learner-table")
     rows = []
     for tr in table.select("tbody tr"):
-        cells = [tr.find("th"), *tr.find_all("td")]
-        time = cells[6].find("time")
-        status = cells[7]
+        member, cells = tr.find("th"), tr.find_all("td")  # the address is under the name
+        time = cells[4].find("time")
+        status = cells[5]
         badge = status.find(class_="badge")
         rows.append(
             {
-                "name": cells[0].get_text(strip=True),
-                "email": cells[1].get_text(strip=True),
-                "mandate": cells[2].get_text(strip=True),
-                "percent": cells[3].get_text(strip=True),
-                "lessons": cells[4].get_text(strip=True),
-                "active": cells[5].get_text(strip=True),
+                "name": member.find("a").get_text(strip=True),
+                "email": member.find(class_="email").get_text(strip=True),
+                "mandate": cells[0].get_text(strip=True),
+                "percent": cells[1].get_text(strip=True),
+                "lessons": cells[2].get_text(strip=True),
+                "active": cells[3].get_text(strip=True),
                 "last_activity": datetime.datetime.fromisoformat(time["datetime"]).strftime(
                     "%Y-%m-%d %H:%M"
                 )
@@ -74,9 +74,9 @@ def as_screen(record: list[str]) -> dict:
         "name": f"{first} {last}",
         "email": email,
         "mandate": mandate or "—",
-        "percent": f"{percent} %",
+        "percent": f"{percent}\N{NO-BREAK SPACE}%",
         "lessons": f"{done} / {total}",
-        "active": f"{minutes} min",
+        "active": f"{minutes}\N{NO-BREAK SPACE}min",
         "last_activity": activity,
         "stalled": stalled == "oui",
         "status": status,
@@ -135,7 +135,7 @@ def test_module_exports_match_the_funnel_table(world):
     header, *records = csv_rows(download(client, url("modules_csv", world)))
     assert header[0] == "Position"
     assert [
-        [f"M{position} · {title}", lessons, done, f"{percent} %"]
+        [f"M{position} · {title}", lessons, done, f"{percent} %"]
         for position, title, lessons, done, percent in records
     ] == shown
     steps = cohort_module_funnel(cohort=world.cohort, course=world.built.course)

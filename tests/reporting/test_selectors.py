@@ -15,6 +15,7 @@ from elus2.reporting.selectors import (
     cohort_learner_detail,
     cohort_learner_list,
     cohort_module_funnel,
+    cohort_overview_list,
     cohort_score_summary,
     cohort_summary,
 )
@@ -194,3 +195,43 @@ def test_selector_query_counts(world):
         with CaptureQueriesContext(connection) as captured:
             call()
         assert len(queries_without_cache(captured.captured_queries)) == expected, name
+
+
+def test_cohort_list_has_progress_and_who_to_follow_up(world):
+    """The list's figures agree with the dashboard's: « à relancer » counts Chloé (silent 8 days),
+    David (enrolled 30 days ago, never started) and Fanny (invited 20 days ago, never enrolled)."""
+    from elus2.learning.models import Enrolment
+
+    overviews = {line.cohort: line for line in cohort_overview_list(viewer=world.staff)}
+    assert list(overviews) == [world.cohort]
+    line = overviews[world.cohort]
+    percents = Enrolment.objects.filter(
+        user__in=world.members.values(), course=world.built.course
+    ).values_list("percent", flat=True)
+    assert line.members == 6
+    assert line.progress == round(sum(percents) / 6)
+    assert line.to_follow_up == summary_of(world).stalled.count == 3
+    assert [course.pk for course in line.courses] == [world.built.course.pk]
+
+
+def test_cohort_list_costs_the_same_for_more_cohorts_and_members(world):
+    from tests.factories.reporting import cohort_create, member_add, progress_set
+
+    def measure():
+        with CaptureQueriesContext(connection) as captured:
+            lines = cohort_overview_list(viewer=world.staff)
+            [(line.progress, line.to_follow_up, line.courses) for line in lines]
+        return len(queries_without_cache(captured.captured_queries)), lines
+
+    measure()  # warm: the first call looks the content types up
+    before, _lines = measure()
+    for days in (3, 14):
+        cohort = cohort_create(
+            courses=[world.built.course], staff=[world.staff], stalled_after_days=days
+        )
+        for _ in range(4):
+            member = member_add(cohort)
+            progress_set(member, world.built.course, world.built.lessons, done=1)
+    after, lines = measure()
+    assert len(lines) == 3
+    assert after == before <= 4

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, get_resolver, reverse
@@ -129,11 +130,11 @@ def test_dashboard_shows_the_figures(world):
     client = client_for(world.staff)
     url = reverse("reporting:cohort_dashboard", kwargs={"cohort_id": world.cohort.pk})
     page = client.get(url).content.decode()
-    assert "inscrits (83 %)" in page
-    assert "ont commencé (50 %)" in page
-    assert "ont terminé (17 %)" in page
+    assert "inscrits (83 %)" in page
+    assert "ont commencé (50 %)" in page
+    assert "ont terminé (17 %)" in page
     assert "à relancer (sans activité depuis 7 jours)" in page
-    assert "66,0 %" in page
+    assert "66,0 %" in page
     assert 'role="img"' in page and "<title id=" in page and "<desc id=" in page
     assert "Alice Dupont" in page and "Fanny Simon" in page
     assert "Otto" not in page  # the other cohort's member
@@ -164,9 +165,9 @@ def test_learner_page(world):
     )
     page = client.get(url).content.decode()
     assert "Chloé Martin" in page
-    assert "25 % · 1 leçons sur 4" in page
+    assert "25 % · 1 leçon sur 4" in page
     assert world.built.lessons[1].title in page
-    assert "9 %" in page  # her quiz score
+    assert "9 %" in page  # her quiz score
     assert "SECRET" not in page  # never the questions or her answers
 
 
@@ -177,7 +178,7 @@ def test_second_course_is_chosen_by_its_id(world):
     url = reverse("reporting:cohort_dashboard", kwargs={"cohort_id": world.cohort.pk})
     page = client.get(url, {"course": second.pk}).content.decode()
     assert f'<option value="{second.pk}" selected>' in page
-    assert "inscrits (0 %)" in page  # no one is enrolled in the second course
+    assert "inscrits (0 %)" in page  # no one is enrolled in the second course
 
 
 # --- The client report ----------------------------------------------------------------------------
@@ -193,7 +194,7 @@ def test_shared_report_shows_the_cohort_figures_only(world):
     assert response.status_code == 200
     page = response.content.decode()
     assert world.cohort.name in page
-    assert "inscrits (83 %)" in page and "66,0 %" in page
+    assert "inscrits (83 %)" in page and "66,0 %" in page
     assert "Membres ayant terminé chaque module" in page
     for member in world.members.values():
         assert member.email not in page and member.last_name not in page
@@ -210,7 +211,7 @@ def test_staff_preview_is_the_same_report(world):
         .get(reverse("reporting:report_preview", kwargs={"cohort_id": world.cohort.pk}))
         .content.decode()
     )
-    assert "Aperçu" in page and "inscrits (83 %)" in page
+    assert "Aperçu" in page and "inscrits (83 %)" in page
     assert "Alice" not in page
 
 
@@ -250,3 +251,42 @@ def test_cohort_list_is_for_staff_only(world):
     assert client_for(learner_in_group()).get(reverse("reporting:cohort_list")).status_code == 403
     page = client_for(staff_create()).get(reverse("reporting:cohort_list")).content.decode()
     assert "Aucune promotion ne vous est confiée" in page
+
+
+def cohort_pages(world) -> list[str]:
+    """Every staff page about one cohort, in reporting, cohorts and reminders, that answers a GET
+    with HTML (exports and POST-only actions left out)."""
+    client = client_for(world.staff)
+    resolver = get_resolver()
+    urls = []
+    for namespace in ("reporting", "cohorts", "reminders"):
+        for entry in resolver.namespace_dict[namespace][1].url_patterns:
+            arguments = set(entry.pattern.converters)
+            if "cohort_id" not in arguments or arguments - {"cohort_id", "user_id"}:
+                continue
+            kwargs = {"cohort_id": world.cohort.pk}
+            if "user_id" in arguments:
+                kwargs["user_id"] = world.members["alice"].pk
+            url = reverse(f"{namespace}:{entry.name}", kwargs=kwargs)
+            response = client.get(url)
+            if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+                urls.append(url)
+    return urls
+
+
+def test_every_cohort_page_has_the_way_back(world):
+    """The breadcrumb leads back to the cohort list and, below the dashboard, to the cohort."""
+    client = client_for(world.staff)
+    cohort_list = reverse("reporting:cohort_list")
+    dashboard = reverse("reporting:cohort_dashboard", kwargs={"cohort_id": world.cohort.pk})
+    urls = cohort_pages(world)
+    assert len(urls) >= 9, urls  # dashboard, member, attestation(s), baromètre, rapport, …
+    for url in urls:
+        tree = BeautifulSoup(client.get(url).content, "html.parser")
+        crumbs = tree.select("nav.staff-breadcrumb")
+        assert len(crumbs) == 1, url
+        links = [link["href"].split("?")[0] for link in crumbs[0].select("a")]
+        assert links[0] == cohort_list, url
+        if url != dashboard:
+            assert links[1] == dashboard, url
+        assert crumbs[0].select("[aria-current=page]"), url
