@@ -290,3 +290,23 @@ def test_every_cohort_page_has_the_way_back(world):
         if url != dashboard:
             assert links[1] == dashboard, url
         assert crumbs[0].select("[aria-current=page]"), url
+
+
+def test_the_members_table_pages_and_comes_back_to_itself(monkeypatch):
+    """Past a page of members, « Page suivante » keeps the filters and returns to the table."""
+    from elus2.reporting import views as reporting_views
+    from tests.factories.learning import client_for, learning_course_build
+    from tests.factories.reporting import cohort_create, member_add, staff_create
+
+    monkeypatch.setattr(reporting_views, "LEARNERS_PER_PAGE", 2)
+    staff = staff_create()
+    built = learning_course_build(modules=1, lessons_per_module=1, fast=True)
+    cohort = cohort_create(staff=[staff], courses=[built.course])
+    for _ in range(3):
+        member_add(cohort)
+    client = client_for(staff)
+    first = client.get(f"/suivi/promotions/{cohort.pk}/").content.decode()
+    assert "Page 1 sur 2" in first
+    assert '?page=2#membres" rel="next"' in first
+    second = client.get(f"/suivi/promotions/{cohort.pk}/", {"page": 2}).content.decode()
+    assert "Page 2 sur 2" in second and 'rel="prev"' in second and 'rel="next"' not in second
