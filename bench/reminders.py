@@ -111,16 +111,9 @@ def summary_line(result: dict) -> str:
 
 
 if __name__ == "__main__":
-    bench_env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": os.environ.get(
-            "DJANGO_SETTINGS_MODULE", "elus2.settings.production"
-        ),
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "bench-" + "x" * 60),
-        "ELUS2_VAR_DIR": os.environ.get("ELUS2_VAR_DIR", str(ROOT / "var" / "bench")),
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "ELUS2_TRUSTED_PROXY_COUNT": os.environ.get("ELUS2_TRUSTED_PROXY_COUNT", "0"),
-    }
+    from standalone import standalone_env  # bench/standalone.py
+
+    bench_env = standalone_env()
     measured = sweep_bench(bench_env)
     print(json.dumps(measured, indent=2))
     print(summary_line(measured))

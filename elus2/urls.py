@@ -1,7 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -16,6 +16,8 @@ from .reporting import urls as reporting_urls
 # The Django admin logs in through allauth (code, verification and, later, MFA apply there too).
 admin.autodiscover()
 admin.site.login = secure_admin_login(admin.site.login)
+ACCOUNT_PASSWORD_RESET = reverse_lazy("account_reset_password")
+ACCOUNT_PASSWORD_CHANGE = reverse_lazy("account_change_password")
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
@@ -48,7 +50,7 @@ urlpatterns = [
     path("mon-compte/", include(my_account)),
     path("confidentialite/", views.privacy, name="privacy"),
     path("admin-login/", views.admin_login, name="admin_login"),
-    path("django-admin/password_change/", views.password_change),
+    path("django-admin/password_change/", RedirectView.as_view(url=ACCOUNT_PASSWORD_CHANGE)),
     path("django-admin/", admin.site.urls),
     # One way in, allauth's (rate limits, second factor): Wagtail's own login and password
     # views, which would sign in with the password alone, are shadowed here, like Django
@@ -56,8 +58,10 @@ urlpatterns = [
     # logout, which a plain link (GET) would trigger, leads to allauth's confirmation.
     path("admin/login/", views.admin_login),
     path("admin/logout/", RedirectView.as_view(pattern_name="account_logout")),
-    path("admin/password_reset/", views.password_reset),
-    path("admin/password_reset/<path:rest>", views.password_reset),
+    # Wagtail's own reset would be a second flow, unlimited and open to anyone: every step of it
+    # leads to allauth's, which is rate-limited.
+    path("admin/password_reset/", RedirectView.as_view(url=ACCOUNT_PASSWORD_RESET)),
+    path("admin/password_reset/<path:rest>", RedirectView.as_view(url=ACCOUNT_PASSWORD_RESET)),
     path("_util/login/", views.page_login),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

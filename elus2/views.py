@@ -115,17 +115,6 @@ def page_login(request):
     return redirect_to_login(safe_next_url(request, "/"), login_url=reverse("account_login"))
 
 
-def password_reset(request, rest: str = ""):
-    """Wagtail's own password reset (/admin/password_reset/…) would be a second, unlimited
-    flow open to anyone: every step of it leads to allauth's, which is rate-limited."""
-    return HttpResponseRedirect(reverse("account_reset_password"))
-
-
-def password_change(request):
-    """The Django admin's password change: allauth's, rate-limited, is the one."""
-    return HttpResponseRedirect(reverse("account_change_password"))
-
-
 def privacy(request):
     """« Confidentialité »: what is kept, why and how long, read from the settings and from the
     erasure declarations themselves, so the page cannot drift from what the code does."""

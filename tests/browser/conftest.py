@@ -4,6 +4,7 @@ and every page a test visits can be checked with axe-core (WCAG 2.1 A and AA).""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from tests.services import CHROMIUM, need_browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +62,22 @@ def page_open(chromium, **context_options):
         ),
     )
     return context, page
+
+
+def page_open_at(chromium, width: str):
+    """A page as a phone ("phone": 375 px, touch) or a desktop ("desktop": 1280 px) sees it."""
+    if width == "phone":
+        return page_open(chromium, viewport=PHONE, is_mobile=True, has_touch=True)
+    return page_open(chromium, viewport=DESKTOP)
+
+
+def screenshot(page, name: str) -> None:
+    """A full-page screenshot under var/screens/, to look at."""
+    from django.conf import settings
+
+    screens = Path(settings.BASE_DIR) / "var" / "screens"
+    screens.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=screens / f"{name}.png", full_page=True)
 
 
 def page_close(context, page) -> None:

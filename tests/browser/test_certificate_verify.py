@@ -2,20 +2,17 @@
 on a desktop: the facts and the state read clearly, axe clean, no sideways scroll. Screenshots
 under var/screens/ to look at."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from elus2.evidence.services import certificate_revoke
 from elus2.learning.services import enrolment_create, lesson_progress_complete
 from elus2.reporting.certificates import certificate_obtain
 from tests.browser.conftest import (
-    PHONE,
     assert_accessible,
     assert_no_horizontal_scroll,
     page_close,
-    page_open,
+    page_open_at,
+    screenshot,
 )
 from tests.factories.learning import learner_create, learning_course_build
 
@@ -30,14 +27,7 @@ def test_an_anonymous_visitor_checks_a_certificate(chromium, live_server, width)
     for lesson in built.lessons:
         lesson_progress_complete(user=official, lesson=lesson, source=lesson.completion_rule)
     certificate = certificate_obtain(user_id=official.pk, course_id=built.course.pk, by_id=None)
-    options = (
-        {"viewport": PHONE, "is_mobile": True, "has_touch": True}
-        if width == "phone"
-        else {"viewport": {"width": 1280, "height": 900}}
-    )
-    context, page = page_open(chromium, **options)
-    screens = Path(settings.BASE_DIR) / "var" / "screens"
-    screens.mkdir(parents=True, exist_ok=True)
+    context, page = page_open_at(chromium, width)
 
     page.goto(f"{live_server.url}/verifier/{certificate.code}/")
     assert page.locator("[data-status=valid]").inner_text() == "Ce certificat est valable."
@@ -45,14 +35,14 @@ def test_an_anonymous_visitor_checks_a_certificate(chromium, live_server, width)
     assert official.email not in page.content()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
-    page.screenshot(path=screens / f"certificate-valid-{width}.png", full_page=True)
+    screenshot(page, f"certificate-valid-{width}")
 
     certificate_revoke(certificate=certificate, reason="Erreur sur les dates", by_id=None)
     page.reload()
     assert "a été révoqué le" in page.locator("[data-status=revoked]").inner_text()
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
-    page.screenshot(path=screens / f"certificate-revoked-{width}.png", full_page=True)
+    screenshot(page, f"certificate-revoked-{width}")
 
     response = page.goto(f"{live_server.url}/verifier/inconnu/")
     assert response.status == 404
@@ -61,5 +51,5 @@ def test_an_anonymous_visitor_checks_a_certificate(chromium, live_server, width)
     )
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
-    page.screenshot(path=screens / f"certificate-unknown-{width}.png", full_page=True)
+    screenshot(page, f"certificate-unknown-{width}")
     page_close(context, page)

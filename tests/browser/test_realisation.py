@@ -1,18 +1,15 @@
 """Staff read a member's taux de réalisation and open the steps behind it, on a phone and on a
 desktop (axe clean, no sideways scroll); screenshots under var/screens/ to look at."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from elus2.learning.services import enrolment_create, lesson_progress_complete
 from tests.browser.conftest import (
-    PHONE,
     assert_accessible,
     assert_no_horizontal_scroll,
     page_close,
-    page_open,
+    page_open_at,
+    screenshot,
 )
 from tests.browser.test_staff_dashboard import log_in
 from tests.factories.learning import learning_course_build
@@ -30,8 +27,7 @@ def test_a_members_taux_de_realisation(chromium, live_server, width):
     enrolment_create(user=official, course=built.course)
     for lesson in built.lessons[:2]:
         lesson_progress_complete(user=official, lesson=lesson, source=lesson.completion_rule)
-    options = {"viewport": PHONE, "is_mobile": True} if width == "phone" else {}
-    context, page = page_open(chromium, **options)
+    context, page = page_open_at(chromium, width)
     url = f"/suivi/promotions/{cohort.pk}/membres/{official.pk}/"
     log_in(page, live_server, staff, url)
     assert page.locator(".realisation__percent").inner_text() == "60\u00a0%"  # 30 / 50
@@ -39,7 +35,5 @@ def test_a_members_taux_de_realisation(chromium, live_server, width):
     assert page.get_by_role("row").filter(has_text="non terminée").count() == 2
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
-    screens = Path(settings.BASE_DIR) / "var" / "screens"
-    screens.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=screens / f"realisation-{width}.png", full_page=True)
+    screenshot(page, f"realisation-{width}")
     page_close(context, page)

@@ -3,31 +3,23 @@ allauth's login, then the TOTP code, then the admin; a session that skipped the 
 for it. Both widths, axe-checked, with screenshots kept under var/screens/ to look at."""
 
 import time
-from pathlib import Path
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 
 from tests.browser.conftest import (
-    PHONE,
     assert_accessible,
     assert_no_horizontal_scroll,
     page_close,
-    page_open,
+    page_open_at,
+    screenshot,
 )
 from tests.factories.users import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SECRET = "JBSWY3DPEHPK3PXP"
-SCREENS = Path(django_settings.BASE_DIR) / "var" / "screens"
-
-
-def _shot(page, name: str) -> None:
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENS / f"{name}.png", full_page=True)
 
 
 def _password_login(page, email: str, password: str) -> None:
@@ -41,7 +33,7 @@ def _password_login(page, email: str, password: str) -> None:
 def _check(page, name: str) -> None:
     assert_no_horizontal_scroll(page)
     assert_accessible(page)
-    _shot(page, name)
+    screenshot(page, name)
 
 
 @pytest.mark.parametrize("width", ["phone", "desktop"])
@@ -52,8 +44,7 @@ def test_a_trainer_signs_in_through_wagtails_address_with_the_second_factor(
     trainer = UserFactory(email="formatrice@example.org", first_name="Claire")
     trainer.groups.add(Group.objects.get_or_create(name="Formateur")[0])
     TOTP.activate(trainer, SECRET)
-    options = {"viewport": PHONE, "is_mobile": True} if width == "phone" else {}
-    context, page = page_open(chromium, **options)
+    context, page = page_open_at(chromium, width)
     page.goto(live_server.url + "/admin/login/?next=/admin/pages/")
     page.wait_for_url("**/accounts/login/**")
     _check(page, f"staff-login-{width}")
@@ -63,7 +54,7 @@ def test_a_trainer_signs_in_through_wagtails_address_with_the_second_factor(
     page.get_by_label("Code").fill(format_hotp_value(hotp_value(SECRET, int(time.time()) // 30)))
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
-    _shot(page, f"staff-after-code-{width}")
+    screenshot(page, f"staff-after-code-{width}")
     assert "/admin/pages/" in page.url, page.url
     page_close(context, page)
 
@@ -75,8 +66,7 @@ def test_the_bad_address_page(chromium, live_server, width):
     UserFactory(email="root@example.org", is_superuser=True, is_staff=True)
     workflow = Workflow.objects.create(name="Validation des formations")
     page_url = f"/admin/workflows/edit/{workflow.pk}/"
-    options = {"viewport": PHONE, "is_mobile": True} if width == "phone" else {}
-    context, page = page_open(chromium, **options)
+    context, page = page_open_at(chromium, width)
     page.goto(live_server.url + "/accounts/login/")
     _password_login(page, "root@example.org", "motdepasse-de-test")
     page.wait_for_load_state()
@@ -102,8 +92,7 @@ def test_a_session_without_the_factor_is_asked_for_it(chromium, live_server, wid
     TOTP.activate(trainer, SECRET)
     client = Client()
     client.force_login(trainer)
-    options = {"viewport": PHONE, "is_mobile": True} if width == "phone" else {}
-    context, page = page_open(chromium, **options)
+    context, page = page_open_at(chromium, width)
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
